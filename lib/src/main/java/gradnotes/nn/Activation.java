@@ -1,0 +1,55 @@
+package gradnotes.nn;
+
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * The element-wise nonlinearities of the sheets, each with its derivative.
+ *
+ * <p>{@link #derivative(double)} takes the pre-activation {@code a} and returns {@code f'(a)}.
+ * {@link #derivativeFromOutput(double, double)} gives the same value from {@code y = f(a)} where
+ * that is the cheaper form (sigmoid: {@code y(1 - y)}; tanh: {@code 1 - y²}), which is what a
+ * backward pass that cached the outputs uses.
+ */
+public enum Activation implements DoubleUnaryOperator {
+    /** σ(a) = 1 / (1 + e^{-a}); σ'(a) = σ(a)(1 − σ(a)), at most 1/4. */
+    SIGMOID {
+        @Override public double applyAsDouble(double a) {
+            // two branches keep exp() from overflowing for large |a|
+            if (a >= 0) return 1.0 / (1.0 + Math.exp(-a));
+            double e = Math.exp(a);
+            return e / (1.0 + e);
+        }
+        @Override public double derivativeFromOutput(double a, double y) { return y * (1.0 - y); }
+    },
+    /** tanh(a); tanh'(a) = 1 − tanh²(a), at most 1. */
+    TANH {
+        @Override public double applyAsDouble(double a) { return Math.tanh(a); }
+        @Override public double derivativeFromOutput(double a, double y) { return 1.0 - y * y; }
+    },
+    /** max(0, a); derivative 1 for a &gt; 0 and 0 otherwise (the subgradient 0 is taken at a = 0). */
+    RELU {
+        @Override public double applyAsDouble(double a) { return a > 0 ? a : 0.0; }
+        @Override public double derivativeFromOutput(double a, double y) { return a > 0 ? 1.0 : 0.0; }
+    },
+    /** f(a) = a; f'(a) = 1 (the IN5400 scalar RNN uses it everywhere). */
+    IDENTITY {
+        @Override public double applyAsDouble(double a) { return a; }
+        @Override public double derivativeFromOutput(double a, double y) { return 1.0; }
+    };
+
+    /** f(a). */
+    public double apply(double a) { return applyAsDouble(a); }
+
+    /** f'(a) from the pre-activation alone. */
+    public double derivative(double a) { return derivativeFromOutput(a, applyAsDouble(a)); }
+
+    /** f'(a), given both the pre-activation {@code a} and the output {@code y = f(a)}. */
+    public abstract double derivativeFromOutput(double a, double y);
+
+    /** Applies f to every entry of {@code a}, writing into {@code out} (which may be {@code a}). */
+    public void apply(org.ejml.data.DMatrixRMaj a, org.ejml.data.DMatrixRMaj out) {
+        out.reshape(a.numRows, a.numCols);
+        double[] in = a.data, o = out.data;
+        for (int i = 0, n = a.getNumElements(); i < n; i++) o[i] = applyAsDouble(in[i]);
+    }
+}

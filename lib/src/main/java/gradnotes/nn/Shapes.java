@@ -1,0 +1,63 @@
+package gradnotes.nn;
+
+import org.ejml.data.DMatrixRMaj;
+
+import java.util.List;
+
+/**
+ * Checks made once, where data enters a model, so that a mistake is reported in the words of the
+ * equations ("x_t has 3 rows, Wx has 4 columns") instead of as an index error deep in a loop.
+ */
+public final class Shapes {
+    private Shapes() {}
+
+    /** "3×4": how a shape is written in every message. */
+    public static String of(DMatrixRMaj m) { return m.numRows + "×" + m.numCols; }
+
+    /** Requires {@code m} to be {@code rows × cols}. */
+    public static void require(DMatrixRMaj m, String name, int rows, int cols) {
+        if (m == null) throw new IllegalArgumentException(name + " is null, expected a " + rows + "×" + cols + " matrix");
+        if (m.numRows != rows || m.numCols != cols)
+            throw new IllegalArgumentException(name + " is " + of(m) + ", expected " + rows + "×" + cols);
+    }
+
+    /** Requires {@code x} to have as many rows as {@code W} (named {@code wName}) has columns. */
+    public static void requireFits(DMatrixRMaj W, String wName, DMatrixRMaj x, String xName) {
+        if (x == null) throw new IllegalArgumentException(xName + " is null");
+        if (x.numRows != W.numCols)
+            throw new IllegalArgumentException(xName + " has " + x.numRows + " rows, " + wName + " ("
+                    + of(W) + ") expects " + W.numCols);
+    }
+
+    /** Requires a size (hidden units, steps, heads ...) to be at least 1. */
+    public static int positive(int n, String name) {
+        if (n < 1) throw new IllegalArgumentException(name + " must be at least 1, got " + n);
+        return n;
+    }
+
+    /** Requires a rate, a scale or a tolerance to be a finite number above zero. */
+    public static double positive(double v, String name) {
+        if (!(v > 0) || Double.isInfinite(v))
+            throw new IllegalArgumentException(name + " must be a finite number above 0, got " + v);
+        return v;
+    }
+
+    /** Requires a sequence to hold at least one step. */
+    public static <T> List<T> nonEmpty(List<T> seq, String name) {
+        if (seq == null || seq.isEmpty())
+            throw new IllegalArgumentException(name + " is empty: a sequence needs at least one step");
+        return seq;
+    }
+
+    /** Requires every entry of {@code m} to be finite; names the first offending entry. */
+    public static DMatrixRMaj finite(DMatrixRMaj m, String name) {
+        for (int i = 0; i < m.numRows; i++)
+            for (int j = 0; j < m.numCols; j++) {
+                double v = m.unsafe_get(i, j);
+                if (!Double.isFinite(v))
+                    throw new IllegalArgumentException(name + "[" + i + "," + j + "] is " + v
+                            + ": inputs and weights must be finite numbers");
+            }
+        return m;
+    }
+}
