@@ -1,0 +1,65 @@
+package gradnotes.grad;
+
+import gradnotes.nn.Parameters;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class GradientCheckTest {
+    /** L(A) = Σ sin(a_ij) · a_ij², whose gradient is known in closed form. */
+    private static double loss(DMatrixRMaj a) {
+        double s = 0;
+        for (double v : a.data) s += Math.sin(v) * v * v;
+        return s;
+    }
+
+    private static DMatrixRMaj exactGradient(DMatrixRMaj a) {
+        DMatrixRMaj g = new DMatrixRMaj(a.numRows, a.numCols);
+        for (int i = 0; i < a.data.length; i++) {
+            double v = a.data[i];
+            g.data[i] = Math.cos(v) * v * v + 2 * v * Math.sin(v);
+        }
+        return g;
+    }
+
+    @Test
+    void acceptsTheRightGradientAndRestoresTheWeights() {
+        DMatrixRMaj a = new DMatrixRMaj(2, 3, true, 0.3, -1.2, 2.0, 0.7, -0.1, 1.5);
+        DMatrixRMaj before = a.copy();
+        var report = GradientCheck.of(() -> loss(a), new Parameters().add("A", a), new Parameters().add("A", exactGradient(a)));
+        assertTrue(report.passed(1e-7), report.toString());
+        assertEquals(0, org.ejml.dense.row.CommonOps_DDRM.elementMaxAbs(diff(a, before)), 0.0);
+    }
+
+    @Test
+    void rejectsAGradientWithOneWrongEntryAndNamesIt() {
+        DMatrixRMaj a = new DMatrixRMaj(2, 2, true, 0.3, -1.2, 2.0, 0.7);
+        DMatrixRMaj wrong = exactGradient(a);
+        wrong.set(1, 0, wrong.get(1, 0) * 1.01);
+        var report = GradientCheck.of(() -> loss(a), new Parameters().add("A", a), new Parameters().add("A", wrong));
+        assertFalse(report.passed(1e-6));
+        assertEquals(1, report.entry("A").worstRow());
+        assertEquals(0, report.entry("A").worstCol());
+        assertEquals(0.01 / 1.01, report.entry("A").maxRelativeError(), 1e-6);
+        assertTrue(report.toString().contains("MISMATCH"));
+        assertEquals(1, report.table().rowCount());
+    }
+
+    @Test
+    void refusesMismatchedShapes() {
+        DMatrixRMaj a = new DMatrixRMaj(2, 2);
+        var e = assertThrows(IllegalArgumentException.class, () -> GradientCheck.of(() -> 0,
+                new Parameters().add("A", a), new Parameters().add("A", new DMatrixRMaj(2, 3))));
+        assertEquals("A is 2×3, expected 2×2", e.getMessage());
+    }
+
+    private static DMatrixRMaj diff(DMatrixRMaj a, DMatrixRMaj b) {
+        DMatrixRMaj d = new DMatrixRMaj(a.numRows, a.numCols);
+        org.ejml.dense.row.CommonOps_DDRM.subtract(a, b, d);
+        return d;
+    }
+}
