@@ -1,0 +1,20 @@
+package gradnotes.nn;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * A loss between a prediction and a target of the same shape ({@code outputs × B}), summed over
+ * the batch, with its gradient with respect to the prediction.
+ */
+public interface Loss {
+    double value(DMatrixRMaj prediction, DMatrixRMaj target);
+
+    /** ∂L/∂prediction, same shape as the prediction. */
+    DMatrixRMaj gradient(DMatrixRMaj prediction, DMatrixRMaj target);
+
+    /** Requires prediction and target to have the same shape. */
+    static void requireSameShape(DMatrixRMaj prediction, DMatrixRMaj target) {
+        if (prediction.numRows != target.numRows || prediction.numCols != target.numCols)
+            throw new IllegalArgumentException("prediction is " + Shapes.of(prediction) + " but target is " + Shapes.of(target));
+    }
+}

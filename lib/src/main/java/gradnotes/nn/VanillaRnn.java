@@ -1,0 +1,157 @@
+package gradnotes.nn;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The vanilla (Elman) RNN:
+ * <pre>
+ *   a_t = W_x x_t + W_h h_{t-1} + b
+ *   h_t = f(a_t)                      f = tanh, ReLU or identity
+ * </pre>
+ * Its step Jacobian is {@code ∂h_t/∂h_{t-1} = diag(f'(a_t)) W_h}; backpropagating T steps
+ * multiplies T of them, which is why gradients vanish or explode with the spectral radius of W_h.
+ * An output layer, when wanted, is a {@link Linear} applied to each h_t.
+ */
+public final class VanillaRnn implements Recurrent {
+    public final DMatrixRMaj Wx, Wh, b;
+    public final Activation f;
+
+    public VanillaRnn(DMatrixRMaj Wx, DMatrixRMaj Wh, DMatrixRMaj b, Activation f) {
+        int n = Wh.numRows;
+        Shapes.require(Wh, "Wh", n, n);
+        if (Wx.numRows != n)
+            throw new IllegalArgumentException("Wx is " + Shapes.of(Wx) + " but Wh is " + Shapes.of(Wh) + ": both need " + n + " rows");
+        Shapes.require(b, "b", n, 1);
+        this.Wx = Shapes.finite(Wx, "Wx");
+        this.Wh = Shapes.finite(Wh, "Wh");
+        this.b = Shapes.finite(b, "b");
+        if (f == null) throw new IllegalArgumentException("activation f is null");
+        this.f = f;
+    }
+
+    /** Xavier-initialised W_x and W_h, zero bias. */
+    public static VanillaRnn init(int inputSize, int hiddenSize, Activation f, Random rng) {
+        return new VanillaRnn(Init.xavier(hiddenSize, inputSize, rng), Init.xavier(hiddenSize, hiddenSize, rng),
+                new DMatrixRMaj(hiddenSize, 1), f);
+    }
+
+    @Override public int inputSize() { return Wx.numCols; }
+
+    @Override public int hiddenSize() { return Wh.numRows; }
+
+    @Override public Parameters parameters() { return new Parameters().add("Wx", Wx).add("Wh", Wh).add("b", b); }
+
+    /** What one step computed: its input, the state it started from, a_t and h_t. */
+    public record Step(DMatrixRMaj x, DMatrixRMaj hPrev, DMatrixRMaj a, DMatrixRMaj h) {}
+
+    /** Every step of a forward pass. */
+    public record Run(DMatrixRMaj h0, List<Step> steps) implements Recurrent.Run {
+        @Override public int length() { return steps.size(); }
+
+        @Override public List<DMatrixRMaj> hs() {
+            List<DMatrixRMaj> hs = new ArrayList<>(steps.size());
+            for (Step s : steps) hs.add(s.h());
+            return Collections.unmodifiableList(hs);
+        }
+
+        /** a_t for t = 1..T. */
+        public DMatrixRMaj a(int t) { return steps.get(t - 1).a(); }
+    }
+
+    /** One step: a_t = W_x x_t + W_h h_{t-1} + b, h_t = f(a_t). */
+    public Step step(DMatrixRMaj x, DMatrixRMaj hPrev) {
+        DMatrixRMaj a = new DMatrixRMaj(hiddenSize(), x.numCols);
+        CommonOps_DDRM.mult(Wx, x, a);
+        CommonOps_DDRM.multAdd(Wh, hPrev, a);
+        for (int i = 0; i < a.numRows; i++)
+            for (int j = 0; j < a.numCols; j++) a.unsafe_set(i, j, a.unsafe_get(i, j) + b.unsafe_get(i, 0));
+        DMatrixRMaj h = new DMatrixRMaj(a.numRows, a.numCols);
+        f.apply(a, h);
+        return new Step(x, hPrev, a, h);
+    }
+
+    @Override public Run forward(List<DMatrixRMaj> xs) {
+        Shapes.nonEmpty(xs, "xs");
+        return forward(xs, new DMatrixRMaj(hiddenSize(), xs.get(0).numCols));
+    }
+
+    @Override public Run forward(List<DMatrixRMaj> xs, Recurrent.Run previous) {
+        Shapes.nonEmpty(xs, "xs");
+        return forward(xs, previous.hs().get(previous.length() - 1));
+    }
+
+    /** Runs the sequence from a given h_0 ({@code hiddenSize × B}). */
+    public Run forward(List<DMatrixRMaj> xs, DMatrixRMaj h0) {
+        Shapes.nonEmpty(xs, "xs");
+        int batch = xs.get(0).numCols;
+        Shapes.require(h0, "h0", hiddenSize(), batch);
+        List<Step> steps = new ArrayList<>(xs.size());
+        DMatrixRMaj h = h0;
+        for (int t = 1; t <= xs.size(); t++) {
+            DMatrixRMaj x = xs.get(t - 1);
+            Shapes.require(x, "x_" + t, inputSize(), batch);
+            Step s = step(x, h);
+            steps.add(s);
+            h = s.h();
+        }
+        return new Run(h0, List.copyOf(steps));
+    }
+
+    /**
+     * BPTT, last step first:
+     * <pre>
+     *   ∂L/∂h_t = (dL/dh_t from the output at t) + W_hᵀ ∂L/∂a_{t+1}
+     *   ∂L/∂a_t = ∂L/∂h_t ∘ f'(a_t)
+     *   ∂L/∂W_x += ∂L/∂a_t x_tᵀ,  ∂L/∂W_h += ∂L/∂a_t h_{t-1}ᵀ,  ∂L/∂b += ∂L/∂a_t,  ∂L/∂x_t = W_xᵀ ∂L/∂a_t
+     * </pre>
+     */
+    @Override public SequenceGradients backward(Recurrent.Run run, List<DMatrixRMaj> dLdh) {
+        Run r = (Run) run;
+        int T = r.length();
+        if (dLdh.size() != T) throw new IllegalArgumentException("dLdh has " + dLdh.size() + " steps but the run has " + T);
+        Parameters grads = parameters().zerosLike();
+        DMatrixRMaj dWx = grads.get("Wx"), dWh = grads.get("Wh"), db = grads.get("b");
+        DMatrixRMaj[] dxs = new DMatrixRMaj[T], dhs = new DMatrixRMaj[T];
+        int n = hiddenSize(), batch = r.h0().numCols;
+        DMatrixRMaj fromFuture = new DMatrixRMaj(n, batch);
+        for (int t = T; t >= 1; t--) {
+            Step s = r.steps().get(t - 1);
+            DMatrixRMaj dh = fromFuture.copy();
+            if (dLdh.get(t - 1) != null) {
+                Shapes.require(dLdh.get(t - 1), "dL/dh_" + t, n, batch);
+                CommonOps_DDRM.addEquals(dh, dLdh.get(t - 1));
+            }
+            dhs[t - 1] = dh;
+            DMatrixRMaj da = new DMatrixRMaj(n, batch);
+            for (int i = 0; i < da.data.length; i++)
+                da.data[i] = dh.data[i] * f.derivativeFromOutput(s.a().data[i], s.h().data[i]);
+            CommonOps_DDRM.multAddTransB(da, s.x(), dWx);
+            CommonOps_DDRM.multAddTransB(da, s.hPrev(), dWh);
+            for (int i = 0; i < n; i++)
+                for (int j = 0; j < batch; j++) db.unsafe_set(i, 0, db.unsafe_get(i, 0) + da.unsafe_get(i, j));
+            DMatrixRMaj dx = new DMatrixRMaj(inputSize(), batch);
+            CommonOps_DDRM.multTransA(Wx, da, dx);
+            dxs[t - 1] = dx;
+            fromFuture = new DMatrixRMaj(n, batch);
+            CommonOps_DDRM.multTransA(Wh, da, fromFuture);
+        }
+        return new SequenceGradients(grads, List.of(dxs), List.of(dhs), fromFuture);
+    }
+
+    /** ∂h_t/∂h_{t-1} = diag(f'(a_t)) W_h for the first sequence of the batch ({@code hiddenSize × hiddenSize}). */
+    public DMatrixRMaj stepJacobian(Run run, int t) {
+        Step s = run.steps().get(t - 1);
+        DMatrixRMaj J = Wh.copy();
+        for (int i = 0; i < J.numRows; i++) {
+            double d = f.derivativeFromOutput(s.a().unsafe_get(i, 0), s.h().unsafe_get(i, 0));
+            for (int k = 0; k < J.numCols; k++) J.unsafe_set(i, k, J.unsafe_get(i, k) * d);
+        }
+        return J;
+    }
+}

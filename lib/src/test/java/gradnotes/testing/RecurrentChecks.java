@@ -1,0 +1,51 @@
+package gradnotes.testing;
+
+import gradnotes.grad.GradientCheck;
+import gradnotes.nn.Init;
+import gradnotes.nn.Parameters;
+import gradnotes.nn.Recurrent;
+import org.ejml.data.DMatrixRMaj;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Finite-difference checks for any {@link Recurrent}: the loss is L = Σ_t Σ (h_t ∘ G_t) for fixed
+ * random G_t (so every state and every step matters), and the check covers every parameter and
+ * every input x_t.
+ */
+public final class RecurrentChecks {
+    private RecurrentChecks() {}
+
+    public static List<DMatrixRMaj> randomSequence(int rows, int batch, int steps, Random rng) {
+        List<DMatrixRMaj> xs = new ArrayList<>();
+        for (int t = 0; t < steps; t++) xs.add(Init.normal(rows, batch, 1.0, rng));
+        return xs;
+    }
+
+    public static double loss(Recurrent model, List<DMatrixRMaj> xs, List<DMatrixRMaj> G) {
+        Recurrent.Run run = model.forward(xs);
+        double s = 0;
+        for (int t = 1; t <= run.length(); t++) {
+            DMatrixRMaj h = run.h(t), g = G.get(t - 1);
+            for (int i = 0; i < h.getNumElements(); i++) s += h.data[i] * g.data[i];
+        }
+        return s;
+    }
+
+    /** Checks ∂L/∂W for every parameter and ∂L/∂x_t for every step. */
+    public static GradientCheck.Report check(Recurrent model, int batch, int steps, Random rng) {
+        List<DMatrixRMaj> xs = randomSequence(model.inputSize(), batch, steps, rng);
+        List<DMatrixRMaj> G = randomSequence(model.hiddenSize(), batch, steps, rng);
+        Recurrent.SequenceGradients g = model.backward(model.forward(xs), G);
+
+        Parameters wrt = new Parameters().addAll("", model.parameters());
+        Parameters analytic = new Parameters().addAll("", g.parameters());
+        for (int t = 1; t <= steps; t++) {
+            wrt.add("x_" + t, xs.get(t - 1));
+            analytic.add("x_" + t, g.dxs().get(t - 1));
+        }
+        return GradientCheck.of(() -> loss(model, xs, G), wrt, analytic);
+    }
+}
