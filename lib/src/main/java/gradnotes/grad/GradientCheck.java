@@ -117,6 +117,16 @@ public final class GradientCheck {
         return (f.applyAsDouble(x + STEP) - f.applyAsDouble(x - STEP)) / (2 * STEP);
     }
 
+    /**
+     * Checks one derivative: {@code analytic} against the central difference of {@code f} at {@code x}.
+     * For a quantity that is not a weight matrix, e.g. ∂L/∂h_1 with f = the loss as a function of h_1.
+     */
+    public static Report ofScalar(String name, DoubleUnaryOperator f, double x, double analytic) {
+        double numeric = derivative(f, x);
+        double rel = relativeError(analytic, numeric);
+        return new Report(List.of(new Entry(name, 1, 1, 0, 0, analytic, numeric, rel, Math.abs(analytic - numeric))));
+    }
+
     /** The relative error between an analytic and a numeric value, as the report measures it. */
     public static double relativeError(double analytic, double numeric) {
         double scale = Math.max(FLOOR, Math.max(Math.abs(analytic), Math.abs(numeric)));

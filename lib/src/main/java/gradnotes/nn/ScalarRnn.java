@@ -1,5 +1,9 @@
 package gradnotes.nn;
 
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.Table;
+
 /**
  * An RNN whose input, state and output are single numbers:
  * <pre>
@@ -38,6 +42,18 @@ public final class ScalarRnn {
         public double yHat(int t) { return yHat[t - 1]; }
         /** L_t for t = 1..T. */
         public double loss(int t) { return loss[t - 1]; }
+
+        /** One row per step: t, x_t, h_{t-1}, a_t, h_t, ŷ_t, y_t, L_t. */
+        public Table table() {
+            int T = length();
+            double[] hPrev = java.util.Arrays.copyOf(h, T);
+            double[] hNow = java.util.Arrays.copyOfRange(h, 1, T + 1);
+            return Table.create("forward pass, step by step",
+                    IntColumn.create("t", java.util.stream.IntStream.rangeClosed(1, T).toArray()),
+                    DoubleColumn.create("x_t", x), DoubleColumn.create("h_{t-1}", hPrev), DoubleColumn.create("a_t", a),
+                    DoubleColumn.create("h_t", hNow), DoubleColumn.create("ŷ_t", yHat), DoubleColumn.create("y_t", y),
+                    DoubleColumn.create("L_t", loss));
+        }
     }
 
     /**

@@ -35,6 +35,7 @@ public final class Display {
     /** The bundle {@link #show(Object)} would emit. */
     public static MimeBundle bundle(Object value) {
         if (value instanceof MimeBundle b) return b;
+        if (value instanceof Displayable d) return d.toBundle();
         if (value instanceof Figure f) return MimeBundle.of(describe(f), "text/html", FigureHtml.html(f));
         if (value instanceof Table t) return TableHtml.bundle(t);
         if (value instanceof GradientCheck.Report r) return report(r);

@@ -50,6 +50,14 @@ class GradientCheckTest {
     }
 
     @Test
+    void checksOneDerivativeOfAFunctionOfANumber() {
+        var right = GradientCheck.ofScalar("d/dx x³", x -> x * x * x, 2.0, 12.0);
+        assertTrue(right.passed(1e-8), right.toString());
+        assertEquals(12.0, right.entry("d/dx x³").numeric(), 1e-8);
+        assertFalse(GradientCheck.ofScalar("d/dx x³", x -> x * x * x, 2.0, 11.9).passed(1e-6));
+    }
+
+    @Test
     void refusesMismatchedShapes() {
         DMatrixRMaj a = new DMatrixRMaj(2, 2);
         var e = assertThrows(IllegalArgumentException.class, () -> GradientCheck.of(() -> 0,

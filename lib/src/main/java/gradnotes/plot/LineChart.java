@@ -1,0 +1,99 @@
+package gradnotes.plot;
+
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.plotly.components.Axis;
+import tech.tablesaw.plotly.components.Figure;
+import tech.tablesaw.plotly.components.Layout;
+import tech.tablesaw.plotly.components.Margin;
+import tech.tablesaw.plotly.traces.ScatterTrace;
+import tech.tablesaw.plotly.traces.Trace;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One line per series from a long-format table (columns x, y and optionally a series label):
+ * gradient norm over time steps, loss over training steps, an activation's derivative over its input.
+ *
+ * <pre>{@code
+ * Figure f = LineChart.of(trace, "t", "norm").by("series").logY()
+ *         .title("‖∂h_T/∂h_t‖").xTitle("t").build();
+ * }</pre>
+ * Building draws nothing; hand the figure to {@code show}.
+ */
+public final class LineChart {
+    private final Table table;
+    private final String x, y;
+    private String series, title = "", xTitle, yTitle;
+    private boolean logX, logY, markers;
+    private int width = 720, height = 420;
+
+    private LineChart(Table table, String x, String y) {
+        this.table = table;
+        this.x = requireNumeric(table, x);
+        this.y = requireNumeric(table, y);
+        this.xTitle = x;
+        this.yTitle = y;
+    }
+
+    /** A chart of column {@code y} against column {@code x} of {@code table}. */
+    public static LineChart of(Table table, String x, String y) { return new LineChart(table, x, y); }
+
+    /** One line per distinct value of this (string) column, in order of first appearance. */
+    public LineChart by(String seriesColumn) {
+        if (!table.columnNames().contains(seriesColumn))
+            throw new IllegalArgumentException("table " + table.name() + " has no column " + seriesColumn + "; it has " + table.columnNames());
+        this.series = seriesColumn;
+        return this;
+    }
+
+    public LineChart title(String t) { this.title = t; return this; }
+
+    public LineChart xTitle(String t) { this.xTitle = t; return this; }
+
+    public LineChart yTitle(String t) { this.yTitle = t; return this; }
+
+    /** Logarithmic y axis: exponential growth or decay shows as a straight line. Non-positive values are not drawn. */
+    public LineChart logY() { this.logY = true; return this; }
+
+    public LineChart logX() { this.logX = true; return this; }
+
+    /** Draw a marker at every point as well as the line. */
+    public LineChart markers() { this.markers = true; return this; }
+
+    public LineChart size(int width, int height) { this.width = width; this.height = height; return this; }
+
+    public Figure build() {
+        Map<String, List<Integer>> rows = new LinkedHashMap<>();
+        for (int r = 0; r < table.rowCount(); r++)
+            rows.computeIfAbsent(series == null ? "" : table.getString(r, series), k -> new ArrayList<>()).add(r);
+        NumericColumn<?> xs = table.numberColumn(x), ys = table.numberColumn(y);
+        List<Trace> traces = new ArrayList<>();
+        for (var e : rows.entrySet()) {
+            double[] xv = e.getValue().stream().mapToDouble(xs::getDouble).toArray();
+            double[] yv = e.getValue().stream().mapToDouble(ys::getDouble).toArray();
+            traces.add(ScatterTrace.builder(xv, yv)
+                    .mode(markers ? ScatterTrace.Mode.LINE_AND_MARKERS : ScatterTrace.Mode.LINE)
+                    .name(e.getKey()).showLegend(series != null).build());
+        }
+        Layout layout = Layout.builder()
+                .title(title).width(width).height(height)
+                .margin(Margin.builder().top(50).bottom(50).left(70).right(20).build())
+                .xAxis(Axis.builder().title(xTitle).type(logX ? Axis.Type.LOG : Axis.Type.LINEAR).build())
+                .yAxis(Axis.builder().title(yTitle).type(logY ? Axis.Type.LOG : Axis.Type.LINEAR).build())
+                .showLegend(series != null)
+                .build();
+        return new Figure(layout, traces.toArray(new Trace[0]));
+    }
+
+    private static String requireNumeric(Table t, String name) {
+        if (!t.columnNames().contains(name))
+            throw new IllegalArgumentException("table " + t.name() + " has no column " + name + "; it has " + t.columnNames());
+        if (!(t.column(name) instanceof NumericColumn))
+            throw new IllegalArgumentException("column " + name + " of " + t.name() + " is " + t.column(name).type() + ", a chart axis needs numbers");
+        return name;
+    }
+}

@@ -1,0 +1,74 @@
+package gradnotes.plot;
+
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.IntToDoubleFunction;
+
+/**
+ * Several named series of (x, y) points collected into one long-format table (columns x, y and
+ * "series"), the shape {@link LineChart#by(String)} draws as one line per series.
+ *
+ * <pre>{@code
+ * var decay = new SeriesTable("t", "|∂h_T/∂h_t|");
+ * decay.add("W_hh = 0.5", t -> Math.pow(0.5, 50 - t), 0, 50);
+ * show(LineChart.of(decay.table(), "t", "|∂h_T/∂h_t|").by("series").logY().build());
+ * }</pre>
+ */
+public final class SeriesTable {
+    private final String x, y;
+    private final DoubleColumn xs, ys;
+    private final StringColumn series = StringColumn.create("series");
+
+    public SeriesTable(String x, String y) {
+        if (x.equals(y) || x.equals("series") || y.equals("series"))
+            throw new IllegalArgumentException("column names must differ from each other and from \"series\", got " + x + ", " + y);
+        this.x = x;
+        this.y = y;
+        this.xs = DoubleColumn.create(x);
+        this.ys = DoubleColumn.create(y);
+    }
+
+    /** Adds one point to {@code name}. */
+    public SeriesTable add(String name, double xv, double yv) {
+        series.append(name);
+        xs.append(xv);
+        ys.append(yv);
+        return this;
+    }
+
+    /** Adds {@code f(i)} for every whole number i from {@code from} to {@code to}, both included. */
+    public SeriesTable add(String name, IntToDoubleFunction f, int from, int to) {
+        if (to < from) throw new IllegalArgumentException("empty range " + from + ".." + to);
+        for (int i = from; i <= to; i++) add(name, i, f.applyAsDouble(i));
+        return this;
+    }
+
+    /** Adds {@code f} sampled at {@code n} evenly spaced points from {@code from} to {@code to}. */
+    public SeriesTable add(String name, DoubleUnaryOperator f, double from, double to, int n) {
+        if (n < 2) throw new IllegalArgumentException("sampling needs at least 2 points, got " + n);
+        for (int i = 0; i < n; i++) {
+            double v = from + (to - from) * i / (n - 1);
+            add(name, v, f.applyAsDouble(v));
+        }
+        return this;
+    }
+
+    /** Adds the points {@code (xs[i], ys[i])}. */
+    public SeriesTable add(String name, double[] xv, double[] yv) {
+        if (xv.length != yv.length) throw new IllegalArgumentException(name + ": " + xv.length + " x values but " + yv.length + " y values");
+        for (int i = 0; i < xv.length; i++) add(name, xv[i], yv[i]);
+        return this;
+    }
+
+    public String x() { return x; }
+
+    public String y() { return y; }
+
+    /** The collected points (a copy: adding more later does not change it). */
+    public Table table() {
+        return Table.create(y + " against " + x, xs.copy(), ys.copy(), series.copy());
+    }
+}
