@@ -33,6 +33,7 @@ HANDOUTS = BUILD / "handouts"
 JAR = ROOT / "lib" / "target" / "gradnotes.jar"
 PLOTLY = ROOT / "lib" / "src" / "main" / "js" / "node_modules" / "plotly.js-cartesian-dist-min" / "plotly-cartesian.min.js"
 MATHJAX = pathlib.Path("/usr/share/javascript/mathjax")
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
 LOADER = re.compile(r"<!--gradnotes:plotly-->.*?<!--/gradnotes:plotly-->\n?", re.S)
 CELL_TIMEOUT = 300  # seconds; a demo cell should take a few
 
@@ -70,7 +71,8 @@ def cell_problem(cell):
     """What is wrong with an executed cell's outputs, or None."""
     for o in cell.get("outputs", []):
         if o.output_type == "error":
-            return f"{o.ename}: {o.evalue}"
+            detail = ANSI.sub("", "\n".join(o.get("traceback", []))).strip()
+            return f"{o.ename}: {o.evalue}" + (f"\n{detail}" if detail else "")
         if o.output_type == "stream" and o.name == "stderr" and o.text.strip():
             return "wrote to stderr: " + o.text.strip().splitlines()[0][:200]
     if "check" in cell.metadata.get("tags", []):
@@ -114,7 +116,7 @@ def execute_one(src, out):
     log = out.with_suffix(".kernel.log")
     timings = []
     code_cells = [i for i, c in enumerate(nb.cells) if c.cell_type == "code"]
-    with open(log, "w") as kernel_log, client.setup_kernel(stdout=kernel_log, stderr=kernel_log):
+    with open(log, "w") as kernel_log, client.setup_kernel(stderr=kernel_log):
         for n, index in enumerate(code_cells, 1):
             cell = nb.cells[index]
             started = time.monotonic()
