@@ -3,8 +3,15 @@
 # Each step is skipped when its inputs did not change, so a second run is quick.
 
 PYTHON ?= $(shell /usr/bin/python3 -c 'import nbclient' >/dev/null 2>&1 && echo /usr/bin/python3 || echo python3)
+
+# KERNEL=rapaio (default): rapaio-jupyter-kernel, installed by the build as kernelspec "java" in
+# build/jupyter. KERNEL=ijava: the kernelspec "java" that IJava installed (conda env, environment.yml).
+KERNEL ?= rapaio
+export KERNEL
+ifeq ($(KERNEL),rapaio)
 JUPYTER_PATH := $(CURDIR)/build/jupyter
 export JUPYTER_PATH
+endif
 
 JAR := lib/target/gradnotes.jar
 KERNELSPEC := build/jupyter/kernels/java/kernel.json

@@ -4,8 +4,9 @@
   notebooks.py execute [--force] [NAME ...]   run notebooks/NAME.ipynb into build/executed/
   notebooks.py handouts                       build/handouts/{instructor,student}/*.html + index.html
 
-Execution goes through real Jupyter (nbclient) with kernelspec "java" from build/jupyter (see
-install-kernel.sh). The sources in notebooks/ are never written. A notebook fails the run when any
+Execution goes through real Jupyter (nbclient) with kernelspec "java": by default the one in
+build/jupyter (rapaio-jupyter-kernel, see install-kernel.sh); with KERNEL=ijava in the environment,
+whichever "java" kernelspec Jupyter finds (IJava from the conda environment). The sources in notebooks/ are never written. A notebook fails the run when any
 cell produces an error or writes to stderr, or when a cell tagged `check` does not print a passing
 mark (✔) or prints a failing one (✘); the message names the notebook, the cell number and the
 cell's first line. A notebook already executed from the same source and the same library jar
@@ -144,7 +145,8 @@ def execute_one(src, out):
 def execute(args):
     if not JAR.exists():
         raise SystemExit(f"{JAR.relative_to(ROOT)} is missing: run `make lib` first")
-    os.environ["JUPYTER_PATH"] = str(BUILD / "jupyter")
+    if os.environ.get("KERNEL", "rapaio") == "rapaio":
+        os.environ["JUPYTER_PATH"] = str(BUILD / "jupyter")
     EXECUTED.mkdir(parents=True, exist_ok=True)
     paths = sources(args.names)
     report, failures = {}, []

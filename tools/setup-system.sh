@@ -9,6 +9,13 @@ set -euo pipefail
 packages=(jupyter-notebook jupyter-nbconvert python3-nbclient libjs-mathjax)
 [ "${1:-}" = "--test" ] && packages+=(chromium)
 
+if ! command -v dpkg-query >/dev/null; then
+  # not Debian: Jupyter comes from the user's own environment (environment.yml)
+  command -v jupyter >/dev/null || { echo "setup: no Jupyter on PATH; create the conda environment in environment.yml" >&2; exit 1; }
+  echo "setup: not a Debian system; using the Jupyter on PATH"
+  exit 0
+fi
+
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
