@@ -50,7 +50,8 @@ def sources(names):
             if not p.exists():
                 raise SystemExit(f"no notebook {p.relative_to(ROOT)}")
         return paths
-    return sorted(NOTEBOOKS.glob("*.ipynb"))
+    # index.ipynb first: it is where a reader starts
+    return sorted(NOTEBOOKS.glob("*.ipynb"), key=lambda p: (p.name != "index.ipynb", p.name))
 
 
 def first_line(cell):
@@ -214,6 +215,8 @@ def handout(nb, student):
     if student:
         nb.cells = [c for c in nb.cells if "solution" not in c.metadata.get("tags", [])]
     for cell in nb.cells:
+        if cell.cell_type == "code" and cell.source.lstrip().startswith("%jars"):
+            cell.outputs = []  # the kernel's note names a path on the machine that built the handout
         for o in cell.get("outputs", []):
             if "data" in o and "text/html" in o.data:
                 o.data["text/html"] = LOADER.sub("", o.data["text/html"])
@@ -224,7 +227,7 @@ def handouts(args):
     import nbformat
     from nbconvert import HTMLExporter
 
-    executed = sorted(p for p in EXECUTED.glob("*.ipynb"))
+    executed = sorted(EXECUTED.glob("*.ipynb"), key=lambda p: (p.name != "index.ipynb", p.name))
     expected = {p.name for p in sources([])}
     missing = expected - {p.name for p in executed}
     if missing:
