@@ -60,6 +60,7 @@ unit-test:
 	@touch $(JAR)
 
 notebook-test: setup $(JAR) $(KERNELSPEC)
+	$(PYTHON) tests/notebooks/test_runner.py
 	$(PYTHON) tools/notebooks.py execute
 	$(PYTHON) tools/notebooks.py handouts
 

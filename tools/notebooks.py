@@ -43,15 +43,15 @@ class NotebookFailure(Exception):
     pass
 
 
-def sources(names):
+def sources(names, folder=NOTEBOOKS):
     if names:
-        paths = [NOTEBOOKS / (n if n.endswith(".ipynb") else n + ".ipynb") for n in names]
+        paths = [folder / (n if n.endswith(".ipynb") else n + ".ipynb") for n in names]
         for p in paths:
             if not p.exists():
-                raise SystemExit(f"no notebook {p.relative_to(ROOT)}")
+                raise SystemExit(f"no notebook {p}")
         return paths
     # index.ipynb first: it is where a reader starts
-    return sorted(NOTEBOOKS.glob("*.ipynb"), key=lambda p: (p.name != "index.ipynb", p.name))
+    return sorted(folder.glob("*.ipynb"), key=lambda p: (p.name != "index.ipynb", p.name))
 
 
 def first_line(cell):
@@ -114,7 +114,7 @@ def execute_one(src, out):
 
     nb = nbformat.read(src, as_version=4)
     client = NotebookClient(nb, timeout=CELL_TIMEOUT, kernel_name="java",
-                            resources={"metadata": {"path": str(NOTEBOOKS)}})
+                            resources={"metadata": {"path": str(src.parent)}})
     log = out.with_suffix(".kernel.log")
     timings = []
     code_cells = [i for i, c in enumerate(nb.cells) if c.cell_type == "code"]
@@ -128,7 +128,7 @@ def execute_one(src, out):
                 if not cell.get("outputs"):
                     raise NotebookFailure(f"{src.name}, cell {index + 1} ({first_line(cell)!r}): {type(e).__name__}: "
                                           f"{str(e).strip().splitlines()[-1] if str(e).strip() else ''} "
-                                          f"(kernel log: {log.relative_to(ROOT)})")
+                                          f"(kernel log: {log})")
             seconds = time.monotonic() - started
             timings.append({"cell": index + 1, "first_line": first_line(cell), "seconds": round(seconds, 3)})
             problem = cell_problem(cell)
@@ -148,12 +148,13 @@ def execute(args):
         raise SystemExit(f"{JAR.relative_to(ROOT)} is missing: run `make lib` first")
     if os.environ.get("KERNEL", "rapaio") == "rapaio":
         os.environ["JUPYTER_PATH"] = str(BUILD / "jupyter")
-    EXECUTED.mkdir(parents=True, exist_ok=True)
-    paths = sources(args.names)
+    into = pathlib.Path(args.into).resolve() if args.into else EXECUTED
+    into.mkdir(parents=True, exist_ok=True)
+    paths = sources(args.names, pathlib.Path(args.source).resolve() if args.source else NOTEBOOKS)
     report, failures = {}, []
     total = time.monotonic()
     for i, src in enumerate(paths, 1):
-        out = EXECUTED / src.name
+        out = into / src.name
         if not args.force and up_to_date(src, out):
             print(f"[{i}/{len(paths)}] {src.name}: up to date")
             continue
@@ -171,7 +172,7 @@ def execute(args):
         report[src.name] = {"seconds": round(seconds, 2), "cells": timings}
         print(f"    done in {seconds:.1f} s; slowest cell {slowest['cell']} ({slowest['seconds']:.1f} s)"
               if slowest else f"    done in {seconds:.1f} s", flush=True)
-    timing_file = EXECUTED / "timings.json"
+    timing_file = into / "timings.json"
     old = json.loads(timing_file.read_text()) if timing_file.exists() else {}
     old.update(report)
     timing_file.write_text(json.dumps(old, indent=1))
@@ -275,6 +276,8 @@ def main():
     sub = parser.add_subparsers(dest="command", required=True)
     ex = sub.add_parser("execute", help="run notebooks into build/executed")
     ex.add_argument("--force", action="store_true", help="run even when up to date")
+    ex.add_argument("--source", help="folder of the notebooks (default: notebooks/)")
+    ex.add_argument("--into", help="folder for the executed notebooks (default: build/executed/)")
     ex.add_argument("names", nargs="*", help="notebook names (default: all)")
     sub.add_parser("handouts", help="write build/handouts from build/executed")
     args = parser.parse_args()
