@@ -34,6 +34,28 @@ public final class RecurrentChecks {
         return s;
     }
 
+    /**
+     * Runs {@code model} on the fixture's inputs x_t and loss weights G_t and requires its states h_t,
+     * its input gradients dx_t and, for every parameter P, its gradient dP to match the fixture.
+     */
+    public static void assertMatchesReference(Recurrent model, Reference ref, double tolerance) {
+        List<DMatrixRMaj> xs = new ArrayList<>(), G = new ArrayList<>();
+        for (int t = 1; ref.has("x_" + t); t++) {
+            xs.add(ref.get("x_" + t));
+            G.add(ref.get("G_" + t));
+        }
+        Recurrent.Run run = model.forward(xs);
+        for (int t = 1; t <= xs.size(); t++) assertClose(ref.get("h_" + t), run.h(t), tolerance, "h_" + t);
+        Recurrent.SequenceGradients g = model.backward(run, G);
+        for (String p : g.parameters().names()) assertClose(ref.get("d" + p), g.parameters().get(p), tolerance, "d" + p);
+        for (int t = 1; t <= xs.size(); t++) assertClose(ref.get("dx_" + t), g.dxs().get(t - 1), tolerance, "dx_" + t);
+    }
+
+    private static void assertClose(DMatrixRMaj expected, DMatrixRMaj actual, double tolerance, String what) {
+        if (!org.ejml.dense.row.MatrixFeatures_DDRM.isIdentical(expected, actual, tolerance))
+            throw new AssertionError(what + " differs from the reference:\nexpected " + expected + "\nactual " + actual);
+    }
+
     /** Checks ∂L/∂W for every parameter and ∂L/∂x_t for every step. */
     public static GradientCheck.Report check(Recurrent model, int batch, int steps, Random rng) {
         List<DMatrixRMaj> xs = randomSequence(model.inputSize(), batch, steps, rng);
