@@ -1,0 +1,75 @@
+package gradnotes.grad;
+
+import gradnotes.nn.Recurrent;
+import gradnotes.nn.Shapes;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.NormOps_DDRM;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * How strongly the end of a sequence depends on each earlier step: the picture of vanishing and
+ * exploding gradients, for any {@link Recurrent} model. Every method returns a long-format Tablesaw
+ * table (columns "t", a value column, "series") so that several models or settings can be appended
+ * into one table and drawn as one line each:
+ * <pre>{@code
+ * Table t = GradientTrace.jacobianNorms(rnn, run, "ρ = 0.9");
+ * t.append(GradientTrace.jacobianNorms(gru, gruRun, "GRU"));
+ * show(LineChart.of(t, "t", "norm").by("series").logY().build());
+ * }</pre>
+ */
+public final class GradientTrace {
+    private GradientTrace() {}
+
+    /**
+     * ‖∂h_T/∂h_t‖ (Frobenius norm) for t = 0..T, for the first sequence of the batch. Row i of the
+     * Jacobian is ∂(h_T)_i/∂h_t, which is exactly what backpropagating the unit vector e_i from h_T
+     * delivers at every step; so the Jacobian costs one backward pass per hidden unit.
+     */
+    public static Table jacobianNorms(Recurrent model, Recurrent.Run run, String series) {
+        int T = run.length(), n = model.hiddenSize(), batch = run.h0().numCols;
+        double[] squares = new double[T + 1];
+        for (int i = 0; i < n; i++) {
+            DMatrixRMaj unit = new DMatrixRMaj(n, batch);
+            unit.set(i, 0, 1.0);
+            var g = model.backward(run, lossAtLastStep(T, unit));
+            for (int t = 0; t <= T; t++) {
+                DMatrixRMaj row = t == 0 ? g.dh0() : g.dhs().get(t - 1);
+                for (int k = 0; k < n; k++) squares[t] += row.get(k, 0) * row.get(k, 0);
+            }
+        }
+        double[] norms = new double[T + 1];
+        for (int t = 0; t <= T; t++) norms[t] = Math.sqrt(squares[t]);
+        return table("‖∂h_T/∂h_t‖", norms, 0, series);
+    }
+
+    /** ‖∂L/∂h_t‖ for t = 1..T: the total gradient reaching each state, from backpropagation of {@code dLdh}. */
+    public static Table stateGradientNorms(Recurrent model, Recurrent.Run run, List<DMatrixRMaj> dLdh, String series) {
+        var g = model.backward(run, dLdh);
+        double[] norms = new double[run.length()];
+        for (int t = 1; t <= run.length(); t++) norms[t - 1] = NormOps_DDRM.normF(g.dhs().get(t - 1));
+        return table("‖∂L/∂h_t‖", norms, 1, series);
+    }
+
+    /** A loss gradient that reaches only the last state: every step before T contributes nothing directly. */
+    public static List<DMatrixRMaj> lossAtLastStep(int T, DMatrixRMaj dLdhT) {
+        Shapes.positive(T, "T");
+        List<DMatrixRMaj> dLdh = new ArrayList<>(Collections.nCopies(T, null));
+        dLdh.set(T - 1, dLdhT);
+        return dLdh;
+    }
+
+    private static Table table(String title, double[] values, int firstT, String series) {
+        int[] ts = new int[values.length];
+        String[] labels = new String[values.length];
+        for (int i = 0; i < values.length; i++) { ts[i] = firstT + i; labels[i] = series; }
+        return Table.create(title, IntColumn.create("t", ts), DoubleColumn.create("norm", values),
+                StringColumn.create("series", labels));
+    }
+}

@@ -1,0 +1,108 @@
+package gradnotes.grad;
+
+import gradnotes.nn.Activation;
+import gradnotes.nn.Gru;
+import gradnotes.nn.Init;
+import gradnotes.nn.Recurrent;
+import gradnotes.nn.RecurrentInit;
+import gradnotes.nn.VanillaRnn;
+import gradnotes.testing.RecurrentChecks;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.NormOps_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class GradientTraceTest {
+
+    @Test
+    void jacobianNormsMatchTheProductOfStepJacobians() {
+        Random rng = new Random(4);
+        VanillaRnn rnn = VanillaRnn.init(2, 3, Activation.TANH, rng);
+        var run = rnn.forward(RecurrentChecks.randomSequence(2, 1, 6, rng));
+        var table = GradientTrace.jacobianNorms(rnn, run, "tanh");
+        DMatrixRMaj product = CommonOps_DDRM.identity(3);
+        for (int t = 6; t >= 1; t--) {
+            assertEquals(NormOps_DDRM.normF(product), table.doubleColumn("norm").get(t), 1e-12, "t = " + t);
+            DMatrixRMaj next = new DMatrixRMaj(3, 3);
+            CommonOps_DDRM.mult(product, rnn.stepJacobian(run, t), next);
+            product = next;
+        }
+        assertEquals(NormOps_DDRM.normF(product), table.doubleColumn("norm").get(0), 1e-12, "t = 0");
+        assertEquals("tanh", table.stringColumn("series").get(0));
+    }
+
+    @Test
+    void aGruJacobianNormAgreesWithFiniteDifferences() {
+        Random rng = new Random(9);
+        Gru gru = Gru.init(2, 3, rng);
+        var xs = RecurrentChecks.randomSequence(2, 1, 5, rng);
+        var run = gru.forward(xs);
+        double norm = GradientTrace.jacobianNorms(gru, run, "gru").doubleColumn("norm").get(2);   // ∂h_5/∂h_2
+        double h = 1e-6, squares = 0;
+        for (int k = 0; k < 3; k++) {
+            DMatrixRMaj plus = run.h(2).copy(), minus = run.h(2).copy();
+            plus.add(k, 0, h);
+            minus.add(k, 0, -h);
+            DMatrixRMaj a = gru.forward(xs.subList(2, 5), plus).h(3), b = gru.forward(xs.subList(2, 5), minus).h(3);
+            for (int i = 0; i < 3; i++) { double d = (a.get(i, 0) - b.get(i, 0)) / (2 * h); squares += d * d; }
+        }
+        assertEquals(Math.sqrt(squares), norm, 1e-8);
+    }
+
+    @Test
+    void inTheLinearRegimeTheNormIsRhoToThePowerOfTheDistance() {
+        for (double rho : new double[] {0.8, 1.0, 1.25}) {
+            Random rng = new Random(1);
+            VanillaRnn linear = new VanillaRnn(Init.normal(4, 2, 1, rng), RecurrentInit.withSpectralRadius(4, rho, rng),
+                    new DMatrixRMaj(4, 1), Activation.IDENTITY);
+            var run = linear.forward(RecurrentChecks.randomSequence(2, 1, 20, rng));
+            var norms = GradientTrace.jacobianNorms(linear, run, "ρ").doubleColumn("norm");
+            for (int t = 0; t <= 20; t++)   // ‖ρ^k Q^k‖_F = ρ^k √n for orthogonal Q
+                assertEquals(Math.pow(rho, 20 - t) * 2.0, norms.get(t), 1e-9 * Math.max(1, Math.pow(rho, 20 - t)));
+        }
+    }
+
+    @Test
+    void aGruWithItsUpdateGateShutKeepsTheGradientWhereATanhRnnLosesIt() {
+        Random rng = new Random(12);
+        Gru gru = Gru.init(3, 8, rng);
+        Arrays.fill(gru.bz.data, -4);
+        VanillaRnn rnn = VanillaRnn.init(3, 8, Activation.TANH, rng);
+        var xs = RecurrentChecks.randomSequence(3, 1, 50, rng);
+        double gruFirst = GradientTrace.jacobianNorms(gru, gru.forward(xs), "GRU").doubleColumn("norm").get(0);
+        double rnnFirst = GradientTrace.jacobianNorms(rnn, rnn.forward(xs), "RNN").doubleColumn("norm").get(0);
+        assertTrue(gruFirst > 0.1, "GRU keeps ‖∂h_50/∂h_0‖ = " + gruFirst);
+        assertTrue(rnnFirst < 1e-3 * gruFirst, "tanh RNN loses it: " + rnnFirst);
+    }
+
+    @Test
+    void orthogonalMatricesAreOrthogonal() {
+        DMatrixRMaj Q = RecurrentInit.orthogonal(5, new Random(3));
+        DMatrixRMaj QtQ = new DMatrixRMaj(5, 5);
+        CommonOps_DDRM.multTransA(Q, Q, QtQ);
+        assertTrue(org.ejml.dense.row.MatrixFeatures_DDRM.isIdentity(QtQ, 1e-12));
+        var evd = DecompositionFactory_DDRM.eig(5, false);
+        evd.decompose(RecurrentInit.withSpectralRadius(5, 0.7, new Random(3)));
+        for (int i = 0; i < 5; i++) assertEquals(0.7, evd.getEigenvalue(i).getMagnitude(), 1e-10);
+    }
+
+    @Test
+    void stateGradientNormsAreTheNormsOfBackpropagatedGradients() {
+        Random rng = new Random(6);
+        VanillaRnn rnn = VanillaRnn.init(2, 3, Activation.TANH, rng);
+        var run = rnn.forward(RecurrentChecks.randomSequence(2, 1, 4, rng));
+        List<DMatrixRMaj> dLdh = GradientTrace.lossAtLastStep(4, new DMatrixRMaj(3, 1, true, 1, -2, 0.5));
+        var t = GradientTrace.stateGradientNorms(rnn, run, dLdh, "x");
+        assertEquals(Math.sqrt(1 + 4 + 0.25), t.doubleColumn("norm").get(3), 1e-12);
+        assertEquals(NormOps_DDRM.normF(rnn.backward(run, dLdh).dhs().get(0)), t.doubleColumn("norm").get(0), 0.0);
+        assertEquals(1, t.intColumn("t").get(0));
+    }
+}
