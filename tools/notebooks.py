@@ -108,38 +108,70 @@ def up_to_date(src, out):
     return made_from == fingerprint(src)
 
 
+KERNEL_STARTS = 3  # rapaio-jupyter-kernel now and then binds its sockets but never answers the first request
+
+
 def execute_one(src, out):
     import nbformat
-    from nbclient import NotebookClient
 
-    nb = nbformat.read(src, as_version=4)
-    client = NotebookClient(nb, timeout=CELL_TIMEOUT, kernel_name="java",
-                            resources={"metadata": {"path": str(src.parent)}})
     log = out.with_suffix(".kernel.log")
-    timings = []
-    code_cells = [i for i, c in enumerate(nb.cells) if c.cell_type == "code"]
-    with open(log, "w") as kernel_log, client.setup_kernel(stderr=kernel_log):
-        for n, index in enumerate(code_cells, 1):
-            cell = nb.cells[index]
-            started = time.monotonic()
-            try:
-                client.execute_cell(cell, index)
-            except Exception as e:  # CellExecutionError, timeouts, a dead kernel
-                if not cell.get("outputs"):
-                    raise NotebookFailure(f"{src.name}, cell {index + 1} ({first_line(cell)!r}): {type(e).__name__}: "
-                                          f"{str(e).strip().splitlines()[-1] if str(e).strip() else ''} "
-                                          f"(kernel log: {log})")
-            seconds = time.monotonic() - started
-            timings.append({"cell": index + 1, "first_line": first_line(cell), "seconds": round(seconds, 3)})
-            problem = cell_problem(cell)
-            if problem:
-                raise NotebookFailure(f"{src.name}, cell {index + 1} ({first_line(cell)!r}): {problem}")
-            if sys.stdout.isatty():
-                print(f"\r    cell {n}/{len(code_cells)}", end="", flush=True)
-    if sys.stdout.isatty():
-        print("\r", end="")
+    for attempt in range(1, KERNEL_STARTS + 1):
+        nb = nbformat.read(src, as_version=4)
+        try:
+            timings = run_cells(nb, src, log)
+            break
+        except KernelSilent:
+            if attempt == KERNEL_STARTS:
+                raise NotebookFailure(f"{src.name}: the kernel did not answer after {KERNEL_STARTS} starts (kernel log: {log})")
+            print(f"    the kernel did not answer; starting it again ({attempt + 1}/{KERNEL_STARTS})", flush=True)
     nb.metadata["gradnotes"] = fingerprint(src)
     nbformat.write(nb, out)
+    return timings
+
+
+class KernelSilent(Exception):
+    pass
+
+
+def run_cells(nb, src, log):
+    from nbclient import NotebookClient
+
+    client = NotebookClient(nb, timeout=CELL_TIMEOUT, startup_timeout=60, kernel_name="java",
+                            resources={"metadata": {"path": str(src.parent)}})
+    timings = []
+    code_cells = [i for i, c in enumerate(nb.cells) if c.cell_type == "code"]
+    with open(log, "w") as kernel_log:
+        try:
+            kernel = client.setup_kernel(stderr=kernel_log)
+            kernel.__enter__()
+        except RuntimeError as e:
+            if "didn't respond" in str(e):
+                if client.km is not None and client.km.has_kernel:
+                    client.km.shutdown_kernel(now=True)  # it never got as far as the context's own cleanup
+                raise KernelSilent() from e
+            raise
+        try:
+            for n, index in enumerate(code_cells, 1):
+                cell = nb.cells[index]
+                started = time.monotonic()
+                try:
+                    client.execute_cell(cell, index)
+                except Exception as e:  # CellExecutionError, timeouts, a dead kernel
+                    if not cell.get("outputs"):
+                        raise NotebookFailure(f"{src.name}, cell {index + 1} ({first_line(cell)!r}): {type(e).__name__}: "
+                                              f"{str(e).strip().splitlines()[-1] if str(e).strip() else ''} "
+                                              f"(kernel log: {log})")
+                seconds = time.monotonic() - started
+                timings.append({"cell": index + 1, "first_line": first_line(cell), "seconds": round(seconds, 3)})
+                problem = cell_problem(cell)
+                if problem:
+                    raise NotebookFailure(f"{src.name}, cell {index + 1} ({first_line(cell)!r}): {problem}")
+                if sys.stdout.isatty():
+                    print(f"\r    cell {n}/{len(code_cells)}", end="", flush=True)
+        finally:
+            kernel.__exit__(None, None, None)
+    if sys.stdout.isatty():
+        print("\r", end="")
     return timings
 
 

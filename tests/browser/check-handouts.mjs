@@ -1,0 +1,242 @@
+#!/usr/bin/env node
+// Opens every built HTML handout in Debian's headless Chromium, with the network off, and checks
+// what a reader would see: no script errors, every plot drawn, the math typeset, the solutions only
+// in the instructor version, and an index that reaches every page. One screenshot per page.
+//
+//   node tests/browser/check-handouts.mjs [handoutsDir]     (default: build/handouts)
+//
+// The executed notebooks (for the solution check) are read from ../executed beside handoutsDir,
+// else from the repo's build/executed; screenshots go to ../screenshots beside handoutsDir, so a
+// copy of the handouts tested elsewhere never overwrites the real screenshots.
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const HANDOUTS = path.resolve(process.argv[2] ?? path.join(REPO, 'build', 'handouts'));
+const EXECUTED = [path.join(HANDOUTS, '..', 'executed'), path.join(REPO, 'build', 'executed')]
+  .find((dir) => fs.existsSync(dir));
+const SCREENSHOTS = path.join(HANDOUTS, '..', 'screenshots');
+const VERSIONS = ['instructor', 'student'];
+
+// Seconds are generous for a 2-core machine; each wait ends as soon as its condition holds.
+const LOAD_TIMEOUT = 30_000;
+const MATH_TIMEOUT = 30_000;   // MathJax gives up on a missing file after 15 s itself
+const FIGURE_TIMEOUT = 20_000; // the handouts' own wait for plotly.js gives up after 10 s
+const PAGE_TIMEOUT = 120_000;  // the whole check of one page, screenshot included
+
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+// TeX as it stands in the markdown before MathJax replaces it; `\$` is an escaped dollar sign.
+const MATH_IN_TEXT = String.raw`(^|[^\\])\$[^$]|\\\(|\\\[|\\begin\{`;
+
+function withTimeout(promise, ms, what) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no result within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+function handoutPages() {
+  const pages = [];
+  for (const version of VERSIONS) {
+    const dir = path.join(HANDOUTS, version);
+    if (!fs.existsSync(dir)) continue;
+    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.html')).sort()) {
+      pages.push({ rel: `${version}/${file}`, version, name: file.replace(/\.html$/, '') });
+    }
+  }
+  return pages;
+}
+
+// Whether the executed notebook behind a handout has a cell tagged `solution` (null: no notebook).
+function notebookHasSolutions(name) {
+  const file = EXECUTED && path.join(EXECUTED, `${name}.ipynb`);
+  if (!file || !fs.existsSync(file)) return null;
+  const nb = JSON.parse(fs.readFileSync(file, 'utf8'));
+  return nb.cells.some((cell) => (cell.metadata?.tags ?? []).includes('solution'));
+}
+
+async function checkPage(context, page, handouts) {
+  const problems = [];
+  const details = [];
+  const file = path.join(HANDOUTS, page.rel);
+  const tab = await context.newPage();
+  try {
+    // The handouts must open without a network: anything but a local file is refused and counted.
+    const blocked = new Set();
+    await tab.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith('file:')) return route.continue();
+      blocked.add(url);
+      return route.abort('blockedbyclient');
+    });
+    await tab.routeWebSocket(/.*/, (ws) => { blocked.add(ws.url()); ws.close(); });
+    tab.on('console', (msg) => {
+      if (msg.type() !== 'error') return;
+      const { url, lineNumber } = msg.location() ?? {};
+      const where = url ? ` (${path.basename(url)}${lineNumber ? `:${lineNumber}` : ''})` : '';
+      problems.push(`console error: ${msg.text().slice(0, 300)}${where}`);
+    });
+    tab.on('pageerror', (err) => problems.push(`uncaught error: ${String(err.message ?? err).slice(0, 300)}`));
+    tab.on('requestfailed', (req) => {
+      if (!blocked.has(req.url())) problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`);
+    });
+    tab.on('crash', () => problems.push('the page crashed'));
+
+    await tab.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: LOAD_TIMEOUT });
+
+    // Math: wait for MathJax 2.7's queue to run dry (a callback queued now runs after the page's
+    // own Typeset), then look for the rendered SVG and for every kind of error marker it leaves.
+    const expectsMath = await tab.evaluate(([html, pattern]) => {
+      // The markdown as written, parsed apart from the live page that MathJax is rewriting.
+      const doc = new DOMParser().parseFromString(html, 'text/html');
+      const re = new RegExp(pattern);
+      return [...doc.querySelectorAll('.jp-RenderedMarkdown')].some((el) => re.test(el.textContent));
+    }, [fs.readFileSync(file, 'utf8'), MATH_IN_TEXT]);
+    const hasMathJax = await tab.evaluate(() => Boolean(window.MathJax && window.MathJax.Hub));
+    if (hasMathJax) {
+      await withTimeout(tab.evaluate(() => new Promise((done) => MathJax.Hub.Queue(() => done()))),
+        MATH_TIMEOUT, 'MathJax typesetting');
+      const math = await tab.evaluate(() => ({
+        rendered: document.querySelectorAll('.MathJax_SVG > svg').length,
+        errors: [...document.querySelectorAll('.MathJax_Error, .noError, merror')]
+          .map((el) => el.textContent.trim()),
+        // noUndefined shows an unknown macro as red text instead of failing
+        undefined: [...document.querySelectorAll('mtext[mathcolor="red"]')]
+          .map((el) => el.textContent).filter((t) => t.startsWith('\\')),
+      }));
+      const errors = [...new Set(math.errors)];
+      if (errors.length) problems.push(`MathJax errors in: ${errors.slice(0, 5).map((t) => JSON.stringify(t)).join(', ')}`);
+      if (math.undefined.length) problems.push(`undefined TeX macros: ${[...new Set(math.undefined)].join(', ')}`);
+      if (expectsMath && math.rendered === 0) problems.push('the markdown has math but MathJax rendered no SVG');
+      details.push(`${math.rendered} equation${math.rendered === 1 ? '' : 's'}`);
+    } else if (expectsMath) {
+      problems.push('the markdown has math but MathJax did not load');
+    }
+
+    // Figures: plotly.js draws asynchronously, and adds svg.main-svg to a div when it has drawn.
+    const figures = await tab.locator('.gradnotes-figure').count();
+    if (figures > 0) {
+      const allDrawn = () => [...document.querySelectorAll('.gradnotes-figure')]
+        .every((div) => div.querySelector('svg.main-svg'));
+      try {
+        await tab.waitForFunction(allDrawn, null, { timeout: FIGURE_TIMEOUT });
+      } catch {
+        const undrawn = await tab.evaluate(() => [...document.querySelectorAll('.gradnotes-figure')]
+          .filter((div) => !div.querySelector('svg.main-svg'))
+          .map((div) => ({ id: div.id, text: div.textContent.trim().slice(0, 100) })));
+        const ids = undrawn.map((f) => `#${f.id}`);
+        const texts = [...new Set(undrawn.map((f) => f.text).filter(Boolean))].map((t) => JSON.stringify(t));
+        problems.push(`${undrawn.length} of ${figures} figures not drawn after ${FIGURE_TIMEOUT / 1000} s: `
+          + `${ids.slice(0, 3).join(', ')}${ids.length > 3 ? ', …' : ''}${texts.length ? `; they say ${texts.join(', ')}` : ''}`);
+      }
+    }
+    if (page.version) details.unshift(`${figures} figure${figures === 1 ? '' : 's'}`);
+
+    // Solutions: never in the student version; in the instructor version when the notebook has any.
+    const solutions = await tab.locator('.celltag_solution').count();
+    if (page.version === 'student' && solutions > 0) {
+      problems.push(`${solutions} solution cells (.celltag_solution) in the student version`);
+    } else if (page.version === 'instructor') {
+      const expected = notebookHasSolutions(page.name);
+      if (expected === null) details.push('no executed notebook to compare solutions with');
+      if (expected && solutions === 0) {
+        problems.push(`no .celltag_solution, but ${page.name}.ipynb has cells tagged solution`);
+      }
+    }
+
+    // The index: a link to every handout page, and every local link pointing at a file that exists.
+    if (!page.version) {
+      const hrefs = await tab.$$eval('a[href]', (links) => links.map((a) => a.href));
+      const targets = new Set();
+      for (const href of hrefs) {
+        if (!href.startsWith('file:')) continue;
+        const target = fileURLToPath(href.split('#')[0]);
+        if (!fs.existsSync(target)) problems.push(`link to a missing file: ${path.relative(HANDOUTS, target)}`);
+        targets.add(path.relative(HANDOUTS, target).split(path.sep).join('/'));
+      }
+      const unlinked = handouts.map((p) => p.rel).filter((rel) => !targets.has(rel));
+      if (unlinked.length) problems.push(`no link to ${unlinked.join(', ')}`);
+      details.push(`${hrefs.length} links`);
+    }
+
+    if (blocked.size) problems.push(`network requests (blocked): ${[...blocked].join(', ')}`);
+    return { problems, details, tab };
+  } catch (err) {
+    problems.push(String(err.message ?? err).split('\n')[0]);
+    return { problems, details, tab };
+  }
+}
+
+async function screenshot(tab, page) {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  const name = page.version ? `${page.version}-${page.name}.png` : 'index.png';
+  await tab.screenshot({ path: path.join(SCREENSHOTS, name), fullPage: true, timeout: LOAD_TIMEOUT });
+}
+
+async function main() {
+  const handouts = handoutPages();
+  const pages = [{ rel: 'index.html', version: null, name: 'index' }, ...handouts];
+  let passed = 0;
+  let failed = 0;
+  const report = (ok, page, text) => {
+    console.log(`${ok ? 'ok  ' : 'FAIL'} ${page} ${text}`);
+    if (ok) passed++; else failed++;
+  };
+
+  if (handouts.length === 0) report(false, HANDOUTS, '(no handout pages in instructor/ or student/)');
+
+  // One browser for all pages, with a throwaway profile so no earlier state leaks into a run.
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'gradnotes-chromium-'));
+  let context;
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport: { width: 1280, height: 900 },
+      offline: true, // a second guard behind the request routing
+    });
+    for (const page of pages) {
+      const started = Date.now();
+      if (!fs.existsSync(path.join(HANDOUTS, page.rel))) {
+        report(false, page.rel, '(file is missing)');
+        continue;
+      }
+      let result;
+      try {
+        result = await withTimeout(checkPage(context, page, handouts), PAGE_TIMEOUT, 'checking the page');
+        try {
+          await screenshot(result.tab, page);
+        } catch (err) {
+          result.problems.push(`screenshot failed: ${String(err.message ?? err).split('\n')[0]}`);
+        }
+      } catch (err) {
+        result = { problems: [String(err.message ?? err)], details: [] };
+      } finally {
+        // Closing the tab also cancels whatever a timed-out check was still waiting on.
+        await Promise.all(context.pages().map((tab) => tab.close().catch(() => {})));
+      }
+      const seconds = `${((Date.now() - started) / 1000).toFixed(1)} s`;
+      if (result.problems.length === 0) {
+        report(true, page.rel, `(${[...result.details, seconds].join(', ')})`);
+      } else {
+        report(false, page.rel, `(${seconds}): ${[...new Set(result.problems)].join('; ')}`);
+      }
+    }
+  } catch (err) {
+    report(false, 'chromium', `cannot run the browser: ${String(err.message ?? err).split('\n')[0]}`);
+  } finally {
+    await context?.close().catch(() => {});
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+  console.log(`${passed} passed, ${failed} failed`);
+  return failed === 0 && handouts.length > 0 ? 0 : 1;
+}
+
+process.exitCode = await main();
