@@ -243,11 +243,19 @@ def title_of(nb, fallback):
     return fallback
 
 
+NOTEBOOK_LINK = re.compile(r"\]\(([\w.-]+)\.ipynb(#[^)]*)?\)")
+
+
 def handout(nb, student):
     nb = copy.deepcopy(nb)
     if student:
         nb.cells = [c for c in nb.cells if "solution" not in c.metadata.get("tags", [])]
     for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            # links between notebooks lead to the matching handout page
+            cell.source = NOTEBOOK_LINK.sub(lambda m: f"]({m.group(1)}.html{m.group(2) or ''})", cell.source)
+        if student and cell.cell_type == "code":
+            cell.execution_count = None  # counts with gaps would show where solutions were taken out
         if cell.cell_type == "code" and cell.source.lstrip().startswith("%jars"):
             cell.outputs = []  # the kernel's note names a path on the machine that built the handout
         for o in cell.get("outputs", []):
@@ -266,6 +274,8 @@ def handouts(args):
     if missing:
         raise SystemExit(f"not executed yet: {', '.join(sorted(missing))} (run `make notebooks`)")
     copy_assets(HANDOUTS / "assets")
+    for version in ("instructor", "student"):  # no page may outlive its notebook
+        shutil.rmtree(HANDOUTS / version, ignore_errors=True)
     exporter = HTMLExporter(template_name="gradnotes", extra_template_basedirs=[str(ROOT / "tools" / "nbconvert")])
     exporter.mathjax_url = "../assets/mathjax/MathJax.js?config=TeX-AMS_SVG-full"
     entries = []

@@ -155,8 +155,10 @@ async function checkPage(context, page, handouts) {
       const hrefs = await tab.$$eval('a[href]', (links) => links.map((a) => a.href));
       const targets = new Set();
       for (const href of hrefs) {
-        if (!href.startsWith('file:')) continue;
-        const target = fileURLToPath(href.split('#')[0]);
+        const url = new URL(href);
+        if (url.protocol !== 'file:') continue;
+        url.hash = url.search = '';
+        const target = fileURLToPath(url);
         if (!fs.existsSync(target)) problems.push(`link to a missing file: ${path.relative(HANDOUTS, target)}`);
         targets.add(path.relative(HANDOUTS, target).split(path.sep).join('/'));
       }
@@ -239,4 +241,6 @@ async function main() {
   return failed === 0 && handouts.length > 0 ? 0 : 1;
 }
 
+// A reader that stops early (`| head`) must not crash the run before the browser and profile are gone.
+process.stdout.on('error', () => {});
 process.exitCode = await main();

@@ -6,6 +6,7 @@ import tech.tablesaw.plotly.components.Axis;
 import tech.tablesaw.plotly.components.Figure;
 import tech.tablesaw.plotly.components.Layout;
 import tech.tablesaw.plotly.components.Margin;
+import tech.tablesaw.plotly.components.TickSettings;
 import tech.tablesaw.plotly.traces.ScatterTrace;
 import tech.tablesaw.plotly.traces.Trace;
 
@@ -82,11 +83,18 @@ public final class LineChart {
         Layout layout = Layout.builder()
                 .title(title).width(width).height(height)
                 .margin(Margin.builder().top(50).bottom(50).left(70).right(20).build())
-                .xAxis(Axis.builder().title(xTitle).type(logX ? Axis.Type.LOG : Axis.Type.LINEAR).build())
-                .yAxis(Axis.builder().title(yTitle).type(logY ? Axis.Type.LOG : Axis.Type.LINEAR).build())
+                .xAxis(axis(xTitle, logX))
+                .yAxis(axis(yTitle, logY))
                 .showLegend(series != null)
                 .build();
         return new Figure(layout, traces.toArray(new Trace[0]));
+    }
+
+    /** Log axes label their ticks as powers of ten (10⁻⁸), not with SI prefixes (10n), which mean little here. */
+    private static Axis axis(String title, boolean log) {
+        Axis.AxisBuilder b = Axis.builder().title(title).type(log ? Axis.Type.LOG : Axis.Type.LINEAR);
+        if (log) b.tickSettings(TickSettings.builder().exponentFormat(TickSettings.ExponentFormat.POWER).build());
+        return b.build();
     }
 
     private static String requireNumeric(Table t, String name) {
