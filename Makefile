@@ -56,7 +56,7 @@ lab: setup $(JAR) $(KERNELSPEC)
 test: setup-test unit-test notebook-test browser-test
 
 unit-test:
-	mvn -q -B verify
+	mvn -B -ntp verify
 	@touch $(JAR)
 
 notebook-test: setup $(JAR) $(KERNELSPEC)
