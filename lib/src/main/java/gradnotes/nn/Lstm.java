@@ -1,0 +1,205 @@
+package gradnotes.nn;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Long short-term memory, in the convention of the CO3086 lab:
+ * <pre>
+ *   i_t = σ(W_i x_t + U_i h_{t-1} + b_i)        input gate
+ *   f_t = σ(W_f x_t + U_f h_{t-1} + b_f)        forget gate
+ *   o_t = σ(W_o x_t + U_o h_{t-1} + b_o)        output gate
+ *   c̃_t = tanh(W_c x_t + U_c h_{t-1} + b_c)     candidate cell
+ *   c_t = f_t ∘ c_{t-1} + i_t ∘ c̃_t             cell
+ *   h_t = o_t ∘ tanh(c_t)                        hidden state
+ * </pre>
+ * The cell update is additive: ∂c_t/∂c_{t-1} = diag(f_t) along the direct path, with no squashing and
+ * no weight matrix. While the forget gate stays near 1 the gradient reaches far back along the cells
+ * ({@link #cellPathProduct}); that is the LSTM's answer to vanishing gradients. (The lab's problem 4
+ * writes the same equations with row vectors, x_t W_f; those W are the transposes of the ones here.)
+ */
+public final class Lstm implements Recurrent {
+    public final DMatrixRMaj Wi, Ui, bi, Wf, Uf, bf, Wo, Uo, bo, Wc, Uc, bc;
+
+    public Lstm(DMatrixRMaj Wi, DMatrixRMaj Ui, DMatrixRMaj bi, DMatrixRMaj Wf, DMatrixRMaj Uf, DMatrixRMaj bf,
+                DMatrixRMaj Wo, DMatrixRMaj Uo, DMatrixRMaj bo, DMatrixRMaj Wc, DMatrixRMaj Uc, DMatrixRMaj bc) {
+        int n = Ui.numRows, inputs = Wi.numCols;
+        Affine.requireGate("i", Wi, Ui, bi, n, inputs);
+        Affine.requireGate("f", Wf, Uf, bf, n, inputs);
+        Affine.requireGate("o", Wo, Uo, bo, n, inputs);
+        Affine.requireGate("c", Wc, Uc, bc, n, inputs);
+        this.Wi = Wi; this.Ui = Ui; this.bi = bi;
+        this.Wf = Wf; this.Uf = Uf; this.bf = bf;
+        this.Wo = Wo; this.Uo = Uo; this.bo = bo;
+        this.Wc = Wc; this.Uc = Uc; this.bc = bc;
+    }
+
+    /** Xavier-initialised weights; every forget-gate bias set to {@code forgetBias} (1 is common: remember by default), other biases 0. */
+    public static Lstm init(int inputSize, int hiddenSize, double forgetBias, Random rng) {
+        int n = hiddenSize, m = inputSize;
+        DMatrixRMaj bf = Init.constant(n, 1, forgetBias);
+        return new Lstm(Init.xavier(n, m, rng), Init.xavier(n, n, rng), new DMatrixRMaj(n, 1),
+                Init.xavier(n, m, rng), Init.xavier(n, n, rng), bf,
+                Init.xavier(n, m, rng), Init.xavier(n, n, rng), new DMatrixRMaj(n, 1),
+                Init.xavier(n, m, rng), Init.xavier(n, n, rng), new DMatrixRMaj(n, 1));
+    }
+
+    @Override public int inputSize() { return Wi.numCols; }
+
+    @Override public int hiddenSize() { return Ui.numRows; }
+
+    @Override public Parameters parameters() {
+        return new Parameters().add("Wi", Wi).add("Ui", Ui).add("bi", bi).add("Wf", Wf).add("Uf", Uf).add("bf", bf)
+                .add("Wo", Wo).add("Uo", Uo).add("bo", bo).add("Wc", Wc).add("Uc", Uc).add("bc", bc);
+    }
+
+    /** One step's intermediates. */
+    public record Step(DMatrixRMaj x, DMatrixRMaj hPrev, DMatrixRMaj cPrev, DMatrixRMaj i, DMatrixRMaj f, DMatrixRMaj o,
+                       DMatrixRMaj cTilde, DMatrixRMaj c, DMatrixRMaj tanhC, DMatrixRMaj h) {}
+
+    /** Every step of a forward pass, with the cells. */
+    public record Run(DMatrixRMaj h0, DMatrixRMaj c0, List<Step> steps) implements Recurrent.Run {
+        @Override public int length() { return steps.size(); }
+
+        @Override public List<DMatrixRMaj> hs() {
+            List<DMatrixRMaj> hs = new ArrayList<>(steps.size());
+            for (Step s : steps) hs.add(s.h());
+            return Collections.unmodifiableList(hs);
+        }
+
+        /** c_t for t = 0..T. */
+        public DMatrixRMaj c(int t) { return t == 0 ? c0 : steps.get(t - 1).c(); }
+
+        /** The step at time t = 1..T. */
+        public Step step(int t) { return steps.get(t - 1); }
+    }
+
+    /**
+     * Gradients after BPTT, with the cell's share.
+     *
+     * @param dcs ∂L/∂c_t for t = 1..T (total, through every later step)
+     * @param dc0 ∂L/∂c_0
+     */
+    public record Gradients(SequenceGradients sequence, List<DMatrixRMaj> dcs, DMatrixRMaj dc0) {}
+
+    /** One step of the six equations above. */
+    public Step step(DMatrixRMaj x, DMatrixRMaj hPrev, DMatrixRMaj cPrev) {
+        DMatrixRMaj i = Affine.sigmoid(Affine.of(Wi, x, Ui, hPrev, bi));
+        DMatrixRMaj f = Affine.sigmoid(Affine.of(Wf, x, Uf, hPrev, bf));
+        DMatrixRMaj o = Affine.sigmoid(Affine.of(Wo, x, Uo, hPrev, bo));
+        DMatrixRMaj cTilde = Affine.tanh(Affine.of(Wc, x, Uc, hPrev, bc));
+        DMatrixRMaj c = new DMatrixRMaj(i.numRows, i.numCols);
+        for (int k = 0; k < c.data.length; k++) c.data[k] = f.data[k] * cPrev.data[k] + i.data[k] * cTilde.data[k];
+        DMatrixRMaj tanhC = Affine.tanh(c);
+        DMatrixRMaj h = new DMatrixRMaj(c.numRows, c.numCols);
+        for (int k = 0; k < h.data.length; k++) h.data[k] = o.data[k] * tanhC.data[k];
+        return new Step(x, hPrev, cPrev, i, f, o, cTilde, c, tanhC, h);
+    }
+
+    @Override public Run forward(List<DMatrixRMaj> xs) {
+        Shapes.nonEmpty(xs, "xs");
+        int batch = xs.get(0).numCols;
+        return forward(xs, new DMatrixRMaj(hiddenSize(), batch), new DMatrixRMaj(hiddenSize(), batch));
+    }
+
+    /** Continues from the last h and c of {@code previous} (which must be an LSTM run). */
+    @Override public Run forward(List<DMatrixRMaj> xs, Recurrent.Run previous) {
+        if (!(previous instanceof Run p)) throw new IllegalArgumentException("an LSTM continues from an LSTM run, got " + previous.getClass().getSimpleName());
+        return forward(xs, p.hs().get(p.length() - 1), p.c(p.length()));
+    }
+
+    /** Runs the sequence from given h_0 and c_0 ({@code hiddenSize × B} each). */
+    public Run forward(List<DMatrixRMaj> xs, DMatrixRMaj h0, DMatrixRMaj c0) {
+        Shapes.nonEmpty(xs, "xs");
+        int batch = xs.get(0).numCols;
+        Shapes.require(h0, "h0", hiddenSize(), batch);
+        Shapes.require(c0, "c0", hiddenSize(), batch);
+        List<Step> steps = new ArrayList<>(xs.size());
+        DMatrixRMaj h = h0, c = c0;
+        for (int t = 1; t <= xs.size(); t++) {
+            DMatrixRMaj x = xs.get(t - 1);
+            Shapes.require(x, "x_" + t, inputSize(), batch);
+            Step s = step(x, h, c);
+            steps.add(s);
+            h = s.h();
+            c = s.c();
+        }
+        return new Run(h0, c0, List.copyOf(steps));
+    }
+
+    @Override public SequenceGradients backward(Recurrent.Run run, List<DMatrixRMaj> dLdh) {
+        return backwardWithCells((Run) run, dLdh).sequence();
+    }
+
+    /**
+     * BPTT through both states. With δh = ∂L/∂h_t and δc = ∂L/∂c_t arriving from step t+1:
+     * <pre>
+     *   ∂L/∂o = δh ∘ tanh(c_t)
+     *   ∂L/∂c_t = δc + δh ∘ o ∘ (1 − tanh²(c_t))
+     *   ∂L/∂f = ∂L/∂c_t ∘ c_{t-1},  ∂L/∂i = ∂L/∂c_t ∘ c̃,  ∂L/∂c̃ = ∂L/∂c_t ∘ i,  ∂L/∂c_{t-1} = ∂L/∂c_t ∘ f
+     * </pre>
+     * then through σ' (gates) or tanh' (candidate) into each W, U, b, into x_t and into h_{t-1}.
+     */
+    public Gradients backwardWithCells(Run r, List<DMatrixRMaj> dLdh) {
+        int T = r.length(), n = hiddenSize(), batch = r.h0().numCols;
+        if (dLdh.size() != T) throw new IllegalArgumentException("dLdh has " + dLdh.size() + " steps but the run has " + T);
+        Parameters g = parameters().zerosLike();
+        DMatrixRMaj[] dxs = new DMatrixRMaj[T], dhs = new DMatrixRMaj[T], dcs = new DMatrixRMaj[T];
+        DMatrixRMaj hFromFuture = new DMatrixRMaj(n, batch), cFromFuture = new DMatrixRMaj(n, batch);
+        for (int t = T; t >= 1; t--) {
+            Step s = r.step(t);
+            DMatrixRMaj dh = hFromFuture.copy();
+            if (dLdh.get(t - 1) != null) {
+                Shapes.require(dLdh.get(t - 1), "dL/dh_" + t, n, batch);
+                CommonOps_DDRM.addEquals(dh, dLdh.get(t - 1));
+            }
+            dhs[t - 1] = dh;
+            DMatrixRMaj dc = new DMatrixRMaj(n, batch), dai = new DMatrixRMaj(n, batch), daf = new DMatrixRMaj(n, batch),
+                    dao = new DMatrixRMaj(n, batch), dac = new DMatrixRMaj(n, batch), dcPrev = new DMatrixRMaj(n, batch);
+            for (int k = 0; k < dc.data.length; k++) {
+                double o = s.o().data[k], tc = s.tanhC().data[k], i = s.i().data[k], f = s.f().data[k], ct = s.cTilde().data[k];
+                double dck = cFromFuture.data[k] + dh.data[k] * o * (1 - tc * tc);
+                dc.data[k] = dck;
+                dao.data[k] = dh.data[k] * tc * o * (1 - o);
+                daf.data[k] = dck * s.cPrev().data[k] * f * (1 - f);
+                dai.data[k] = dck * ct * i * (1 - i);
+                dac.data[k] = dck * i * (1 - ct * ct);
+                dcPrev.data[k] = dck * f;
+            }
+            dcs[t - 1] = dc;
+            DMatrixRMaj dx = new DMatrixRMaj(inputSize(), batch), dhPrev = new DMatrixRMaj(n, batch);
+            gate(s, dai, Wi, Ui, g, "i", dx, dhPrev);
+            gate(s, daf, Wf, Uf, g, "f", dx, dhPrev);
+            gate(s, dao, Wo, Uo, g, "o", dx, dhPrev);
+            gate(s, dac, Wc, Uc, g, "c", dx, dhPrev);
+            dxs[t - 1] = dx;
+            hFromFuture = dhPrev;
+            cFromFuture = dcPrev;
+        }
+        return new Gradients(new SequenceGradients(g, List.of(dxs), List.of(dhs), hFromFuture), List.of(dcs), cFromFuture);
+    }
+
+    private static void gate(Step s, DMatrixRMaj da, DMatrixRMaj W, DMatrixRMaj U, Parameters g, String name,
+                             DMatrixRMaj dx, DMatrixRMaj dhPrev) {
+        Affine.accumulate(da, s.x(), s.hPrev(), g.get("W" + name), g.get("U" + name), g.get("b" + name));
+        Affine.backInto(W, da, dx);
+        Affine.backInto(U, da, dhPrev);
+    }
+
+    /**
+     * ∂c_T/∂c_t along the direct cell path only, Π_{s=t+1..T} f_s (one entry per unit, first sequence
+     * of the batch): how much of c_t survives to c_T through the forget gates alone.
+     */
+    public DMatrixRMaj cellPathProduct(Run run, int t) {
+        int n = hiddenSize();
+        DMatrixRMaj p = Init.constant(n, 1, 1.0);
+        for (int s = t + 1; s <= run.length(); s++)
+            for (int k = 0; k < n; k++) p.data[k] *= run.step(s).f().get(k, 0);
+        return p;
+    }
+}
