@@ -108,7 +108,7 @@ def up_to_date(src, out):
     return made_from == fingerprint(src)
 
 
-KERNEL_STARTS = 3  # rapaio-jupyter-kernel now and then binds its sockets but never answers the first request
+KERNEL_STARTS = 4  # rapaio-jupyter-kernel now and then binds its sockets but never answers a request; a fresh start does
 
 
 def execute_one(src, out):
@@ -136,7 +136,7 @@ class KernelSilent(Exception):
 def run_cells(nb, src, log):
     from nbclient import NotebookClient
 
-    client = NotebookClient(nb, timeout=CELL_TIMEOUT, startup_timeout=60, kernel_name="java",
+    client = NotebookClient(nb, timeout=CELL_TIMEOUT, startup_timeout=20, kernel_name="java",
                             resources={"metadata": {"path": str(src.parent)}})
     timings = []
     code_cells = [i for i, c in enumerate(nb.cells) if c.cell_type == "code"]
