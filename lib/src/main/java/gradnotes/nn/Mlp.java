@@ -1,0 +1,173 @@
+package gradnotes.nn;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * A multi-layer perceptron: layer k computes
+ * <pre>
+ *   z^(k) = W^(k) a^(k-1) + b^(k)        pre-activation (b optional)
+ *   a^(k) = f_k(z^(k))                    activation, a^(0) = x
+ * </pre>
+ * and backpropagation runs the other way,
+ * <pre>
+ *   ∂E/∂z^(k)   = ∂E/∂a^(k) ∘ f_k'(z^(k))
+ *   ∂E/∂W^(k)   = ∂E/∂z^(k) a^(k-1)ᵀ,   ∂E/∂b^(k) = ∂E/∂z^(k)
+ *   ∂E/∂a^(k-1) = W^(k)ᵀ ∂E/∂z^(k)      (entry i: Σ_j ∂E/∂a_j f'(z_j) w_ji, the sheets' formula)
+ * </pre>
+ * Both error derivatives at every neuron are kept, with respect to its activation and to its
+ * pre-activation, because by-hand exercises ask for both. For a softmax output, use an identity last
+ * layer (logits) with {@link SoftmaxCrossEntropy}.
+ *
+ * <p>A {@link #rounding} hook rounds every quantity as soon as it is computed, to replay a by-hand
+ * calculation done "to two decimals after every step" next to the exact one.
+ */
+public final class Mlp {
+    public final List<Linear> layers;
+    public final List<Activation> activations;
+    private final DoubleUnaryOperator round;
+
+    public Mlp(List<Linear> layers, List<Activation> activations) { this(layers, activations, DoubleUnaryOperator.identity()); }
+
+    private Mlp(List<Linear> layers, List<Activation> activations, DoubleUnaryOperator round) {
+        if (layers.isEmpty()) throw new IllegalArgumentException("an MLP needs at least one layer");
+        if (layers.size() != activations.size())
+            throw new IllegalArgumentException(layers.size() + " layers but " + activations.size() + " activations");
+        for (int k = 1; k < layers.size(); k++)
+            if (layers.get(k).in() != layers.get(k - 1).out())
+                throw new IllegalArgumentException("layer " + (k + 1) + " reads " + layers.get(k).in() + " inputs but layer " + k
+                        + " has " + layers.get(k - 1).out() + " outputs");
+        this.layers = List.copyOf(layers);
+        this.activations = List.copyOf(activations);
+        this.round = round;
+    }
+
+    /** Widths (input first, output last), Xavier weights, the same activation on every hidden layer. */
+    public static Mlp init(int[] widths, Activation hidden, Activation output, boolean bias, Random rng) {
+        if (widths.length < 2) throw new IllegalArgumentException("widths need an input and an output size, got " + widths.length + " numbers");
+        List<Linear> layers = new ArrayList<>();
+        List<Activation> fs = new ArrayList<>();
+        for (int k = 1; k < widths.length; k++) {
+            layers.add(Linear.init(Shapes.positive(widths[k - 1], "width"), Shapes.positive(widths[k], "width"), bias, rng));
+            fs.add(k == widths.length - 1 ? output : hidden);
+        }
+        return new Mlp(layers, fs);
+    }
+
+    /**
+     * A network given as the exercise sheets write it: row vectors and weight matrices shaped
+     * (inputs × outputs), so that a layer computes f(x · U). Here a layer computes f(W x) with
+     * W = Uᵀ; this factory transposes each matrix. No biases; the same activation everywhere.
+     */
+    public static Mlp fromSheetMatrices(Activation f, DMatrixRMaj... inputsByOutputs) {
+        List<Linear> layers = new ArrayList<>();
+        List<Activation> fs = new ArrayList<>();
+        for (DMatrixRMaj U : inputsByOutputs) {
+            layers.add(new Linear(CommonOps_DDRM.transpose(U, null), null));
+            fs.add(f);
+        }
+        return new Mlp(layers, fs);
+    }
+
+    /** The same network (sharing its weights) computing with every intermediate rounded to {@code decimals} places. */
+    public Mlp rounding(int decimals) {
+        if (decimals < 0) throw new IllegalArgumentException("decimals must be 0 or more, got " + decimals);
+        return new Mlp(layers, activations, v -> new java.math.BigDecimal(Double.toString(v))
+                .setScale(decimals, java.math.RoundingMode.HALF_UP).doubleValue());
+    }
+
+    public int depth() { return layers.size(); }
+
+    /** W1, b1, W2, … (layer k's bias only if it has one), by reference. */
+    public Parameters parameters() {
+        Parameters p = new Parameters();
+        for (int k = 1; k <= depth(); k++) {
+            Linear l = layers.get(k - 1);
+            p.add("W" + k, l.W);
+            if (l.b != null) p.add("b" + k, l.b);
+        }
+        return p;
+    }
+
+    /** Every pre-activation and activation; index k - 1 holds layer k. */
+    public record Forward(DMatrixRMaj x, List<DMatrixRMaj> z, List<DMatrixRMaj> a) {
+        public DMatrixRMaj output() { return a.get(a.size() - 1); }
+
+        /** z^(k) for k = 1..depth. */
+        public DMatrixRMaj z(int k) { return z.get(k - 1); }
+
+        /** a^(k) for k = 0..depth (a^(0) = x). */
+        public DMatrixRMaj a(int k) { return k == 0 ? x : a.get(k - 1); }
+    }
+
+    /**
+     * Every error derivative: at each neuron with respect to its activation ({@code dEda}) and its
+     * pre-activation ({@code dEdz}), and with respect to every weight.
+     */
+    public record Backward(List<DMatrixRMaj> dEda, List<DMatrixRMaj> dEdz, Parameters parameters, DMatrixRMaj dEdx) {
+        /** ∂E/∂a^(k) for k = 1..depth. */
+        public DMatrixRMaj dEda(int k) { return dEda.get(k - 1); }
+
+        /** ∂E/∂z^(k) for k = 1..depth. */
+        public DMatrixRMaj dEdz(int k) { return dEdz.get(k - 1); }
+
+        /** ∂E/∂W^(k). */
+        public DMatrixRMaj dEdW(int k) { return parameters.get("W" + k); }
+    }
+
+    public Forward forward(DMatrixRMaj x) {
+        Shapes.finite(x, "x");
+        List<DMatrixRMaj> zs = new ArrayList<>(), as = new ArrayList<>();
+        DMatrixRMaj a = x;
+        for (int k = 1; k <= depth(); k++) {
+            Linear l = layers.get(k - 1);
+            if (a.numRows != l.in())
+                throw new IllegalArgumentException((k == 1 ? "x" : "a^(" + (k - 1) + ")") + " has " + a.numRows + " rows, W" + k
+                        + " (" + Shapes.of(l.W) + ") expects " + l.in());
+            DMatrixRMaj z = rounded(l.forward(a));
+            DMatrixRMaj next = new DMatrixRMaj(z.numRows, z.numCols);
+            activations.get(k - 1).apply(z, next);
+            zs.add(z);
+            as.add(a = rounded(next));
+        }
+        return new Forward(x, List.copyOf(zs), List.copyOf(as));
+    }
+
+    /** Backpropagation from ∂E/∂(output activation). */
+    public Backward backward(Forward fw, DMatrixRMaj dEdOutput) {
+        Shapes.require(dEdOutput, "dE/d(output)", fw.output().numRows, fw.output().numCols);
+        Parameters grads = parameters().zerosLike();
+        DMatrixRMaj[] dEda = new DMatrixRMaj[depth()], dEdz = new DMatrixRMaj[depth()];
+        DMatrixRMaj d = rounded(dEdOutput.copy());
+        for (int k = depth(); k >= 1; k--) {
+            dEda[k - 1] = d;
+            DMatrixRMaj dz = new DMatrixRMaj(d.numRows, d.numCols);
+            DMatrixRMaj z = fw.z(k);
+            for (int i = 0; i < dz.data.length; i++) {
+                double fPrime = round.applyAsDouble(activations.get(k - 1).derivative(z.data[i]));
+                dz.data[i] = round.applyAsDouble(d.data[i] * fPrime);
+            }
+            dEdz[k - 1] = dz;
+            Parameters layer = new Parameters().add("W", grads.get("W" + k));
+            if (layers.get(k - 1).b != null) layer.add("b", grads.get("b" + k));
+            d = rounded(layers.get(k - 1).backward(fw.a(k - 1), dz, layer));
+            rounded(grads.get("W" + k));
+        }
+        return new Backward(List.of(dEda), List.of(dEdz), grads, d);
+    }
+
+    /** Backpropagation of {@code loss} between the output and {@code target}. */
+    public Backward backward(Forward fw, Loss loss, DMatrixRMaj target) {
+        return backward(fw, loss.gradient(fw.output(), target));
+    }
+
+    private DMatrixRMaj rounded(DMatrixRMaj m) {
+        for (int i = 0; i < m.getNumElements(); i++) m.data[i] = round.applyAsDouble(m.data[i]);
+        return m;
+    }
+}
