@@ -57,6 +57,26 @@ public final class GradientTrace {
         return table("‖∂L/∂h_t‖", norms, 1, series);
     }
 
+    /**
+     * ‖∂L/∂W‖ for every parameter matrix whose name starts with {@code prefix} (e.g. "W" for the layers
+     * W1, W2, … of an MLP), numbered 1, 2, … in order in a column "layer": the picture of gradients
+     * vanishing with depth.
+     */
+    public static Table layerNorms(gradnotes.nn.Parameters gradients, String prefix, String series) {
+        List<String> names = gradients.names().stream().filter(n -> n.startsWith(prefix)).toList();
+        if (names.isEmpty()) throw new IllegalArgumentException("no parameter starts with " + prefix + "; there are " + gradients.names());
+        int[] layer = new int[names.size()];
+        double[] norms = new double[names.size()];
+        String[] labels = new String[names.size()];
+        for (int i = 0; i < names.size(); i++) {
+            layer[i] = i + 1;
+            norms[i] = gradients.norm(names.get(i));
+            labels[i] = series;
+        }
+        return Table.create("‖∂L/∂W‖ per layer", IntColumn.create("layer", layer), StringColumn.create("parameter", names.toArray(String[]::new)),
+                DoubleColumn.create("norm", norms), StringColumn.create("series", labels));
+    }
+
     /** A loss gradient that reaches only the last state: every step before T contributes nothing directly. */
     public static List<DMatrixRMaj> lossAtLastStep(int T, DMatrixRMaj dLdhT) {
         Shapes.positive(T, "T");

@@ -84,6 +84,18 @@ class GradientTraceTest {
     }
 
     @Test
+    void layerNormsListTheWeightGradientsInOrder() {
+        var g = new gradnotes.nn.Parameters().add("W1", new DMatrixRMaj(1, 2, true, 3, 4)).add("b1", new DMatrixRMaj(1, 1, true, 9))
+                .add("W2", new DMatrixRMaj(1, 1, true, -2));
+        var t = GradientTrace.layerNorms(g, "W", "sigmoid");
+        assertEquals(2, t.rowCount());
+        assertEquals(5.0, t.doubleColumn("norm").get(0), 1e-15);
+        assertEquals(2.0, t.doubleColumn("norm").get(1), 1e-15);
+        assertEquals(2, t.intColumn("layer").get(1));
+        assertEquals("W2", t.stringColumn("parameter").get(1));
+    }
+
+    @Test
     void orthogonalMatricesAreOrthogonal() {
         DMatrixRMaj Q = RecurrentInit.orthogonal(5, new Random(3));
         DMatrixRMaj QtQ = new DMatrixRMaj(5, 5);
