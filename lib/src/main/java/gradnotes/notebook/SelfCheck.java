@@ -39,6 +39,29 @@ public final class SelfCheck implements Displayable {
                 + c.size() + " options are true).");
     }
 
+    /**
+     * Like {@link #choices(String, java.util.Set, java.util.Set)}, but the correct options are given only
+     * as {@link #key(java.util.Set)} of them, so the cell a student sees does not show the answer.
+     */
+    public static SelfCheck choices(String what, java.util.Set<String> answer, String key) {
+        if (answer.isEmpty())
+            return new SelfCheck("✎ " + what + ": not answered yet. Put the options you think are true in the set and run the cell again.");
+        return key(answer).equals(key) ? new SelfCheck("✓ " + what + ": right.")
+                : new SelfCheck("✗ " + what + ": not yet. Think again about each option, or read the solution below.");
+    }
+
+    /** A fingerprint of a set of options (SHA-256 of the sorted options, ignoring case and spaces). */
+    public static String key(java.util.Set<String> options) {
+        String joined = options.stream().map(o -> o.replace(" ", "").toLowerCase()).sorted()
+                .collect(java.util.stream.Collectors.joining("|"));
+        try {
+            byte[] h = java.security.MessageDigest.getInstance("SHA-256").digest(joined.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(h).substring(0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override public MimeBundle toBundle() { return MimeBundle.text(message); }
 
     @Override public String toString() { return message; }
