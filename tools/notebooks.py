@@ -66,7 +66,7 @@ def output_text(cell):
             parts.append(o.text)
         elif "data" in o:
             parts.append(o.data.get("text/plain", ""))
-    return "".join(parts)
+    return "\n".join(parts)
 
 
 def cell_problem(cell):
