@@ -18,7 +18,7 @@ KERNELSPEC := build/jupyter/kernels/java/kernel.json
 LIB_SOURCES := $(shell find lib/src/main -type f -not -path '*/node_modules/*' 2>/dev/null) pom.xml lib/pom.xml
 NOTEBOOKS := $(wildcard notebooks/*.ipynb)
 
-.PHONY: all setup setup-test lib kernel notebooks handouts lab test unit-test notebook-test browser-test clean
+.PHONY: all setup setup-test lib kernel notebooks handouts lab test unit-test notebook-test browser-test bench clean
 
 all: handouts
 	@echo "handouts: build/handouts/index.html"
@@ -32,7 +32,7 @@ setup-test:
 lib: $(JAR)
 
 $(JAR): $(LIB_SOURCES)
-	mvn -q -B package -DskipTests
+	mvn -q -B -pl lib package -DskipTests
 	@touch $(JAR)
 
 kernel: $(KERNELSPEC)
@@ -69,6 +69,11 @@ browser-test: tests/browser/node_modules/.package-lock.json
 
 tests/browser/node_modules/.package-lock.json: tests/browser/package.json tests/browser/package-lock.json
 	cd tests/browser && npm ci --no-audit --no-fund --loglevel=error
+
+# Benchmarks against PyTorch and of the notebook suite; minutes, not part of `make test`.
+bench: setup $(JAR) $(KERNELSPEC)
+	bench/run.sh
+	bench/notebooks.sh
 
 clean:
 	rm -rf build

@@ -1,0 +1,81 @@
+#!/usr/bin/python3
+"""The benchmark's work in PyTorch (Debian's python3-torch 1.13), on the CPU in float64, for comparison.
+
+Same models and sizes as the JMH benchmarks (B = batch, T = steps, N = input = hidden size): forward
+plus backward with a loss gradient at every step, L = sum(h * G). Times are the median of repeated
+runs after warm-up, in microseconds. PyTorch runs with as many threads as the Java side (the
+library's model code is single-threaded), set by --threads (default 1).
+
+Output: one line per benchmark, `name size microseconds`.
+"""
+import argparse
+import statistics
+import time
+
+import torch
+
+SIZES = {"tiny": (1, 50, 16), "small": (16, 100, 64), "medium": (32, 100, 128)}
+
+
+def median_us(work, min_seconds=1.0, min_runs=10):
+    for _ in range(3):
+        work()
+    runs = []
+    start = time.perf_counter()
+    while len(runs) < min_runs or time.perf_counter() - start < min_seconds:
+        t0 = time.perf_counter()
+        work()
+        runs.append((time.perf_counter() - t0) * 1e6)
+    return statistics.median(runs)
+
+
+def recurrent(kind, size):
+    B, T, N = SIZES[size]
+    torch.manual_seed(1)
+    cls = {"rnn": torch.nn.RNN, "gru": torch.nn.GRU, "lstm": torch.nn.LSTM}[kind]
+    model = cls(N, N).double()
+    x = torch.randn(T, B, N, dtype=torch.double, requires_grad=True)
+    G = torch.randn(T, B, N, dtype=torch.double)
+
+    def work():
+        model.zero_grad(set_to_none=True)
+        x.grad = None
+        out, _ = model(x)
+        (out * G).sum().backward()
+    return median_us(work)
+
+
+def attention():
+    torch.manual_seed(1)
+    mha = torch.nn.MultiheadAttention(128, 8, bias=False).double()
+    x = torch.randn(128, 1, 128, dtype=torch.double, requires_grad=True)
+    dy = torch.randn(128, 1, 128, dtype=torch.double)
+
+    def work():
+        mha.zero_grad(set_to_none=True)
+        x.grad = None
+        y, _ = mha(x, x, x, need_weights=False)
+        y.backward(dy)
+    return median_us(work)
+
+
+def dgemm():
+    a = torch.randn(512, 512, dtype=torch.double)
+    b = torch.randn(512, 512, dtype=torch.double)
+    return median_us(lambda: torch.mm(a, b))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--threads", type=int, default=1)
+    args = parser.parse_args()
+    torch.set_num_threads(args.threads)
+    for kind in ("rnn", "gru", "lstm"):
+        for size in SIZES:
+            print(f"{kind} {size} {recurrent(kind, size):.3f}", flush=True)
+    print(f"attention seq128-d128-h8 {attention():.3f}", flush=True)
+    print(f"dgemm 512 {dgemm():.3f}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
