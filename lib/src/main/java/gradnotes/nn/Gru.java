@@ -2,8 +2,6 @@ package gradnotes.nn;
 
 import org.ejml.data.DMatrixRMaj;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
@@ -71,11 +69,7 @@ public final class Gru implements Recurrent {
     public record Run(DMatrixRMaj h0, List<Step> steps) implements Recurrent.Run {
         @Override public int length() { return steps.size(); }
 
-        @Override public List<DMatrixRMaj> hs() {
-            List<DMatrixRMaj> hs = new ArrayList<>(steps.size());
-            for (Step s : steps) hs.add(s.h());
-            return Collections.unmodifiableList(hs);
-        }
+        @Override public List<DMatrixRMaj> hs() { return Unroll.states(steps, Step::h); }
 
         /** The step at time t = 1..T. */
         public Step step(int t) { return steps.get(t - 1); }
@@ -106,19 +100,7 @@ public final class Gru implements Recurrent {
 
     /** Runs the sequence from a given h_0 ({@code hiddenSize × B}). */
     public Run forward(List<DMatrixRMaj> xs, DMatrixRMaj h0) {
-        Shapes.nonEmpty(xs, "xs");
-        int batch = xs.get(0).numCols;
-        Shapes.require(h0, "h0", hiddenSize(), batch);
-        List<Step> steps = new ArrayList<>(xs.size());
-        DMatrixRMaj h = h0;
-        for (int t = 1; t <= xs.size(); t++) {
-            DMatrixRMaj x = xs.get(t - 1);
-            Shapes.require(x, "x_" + t, inputSize(), batch);
-            Step s = step(x, h);
-            steps.add(s);
-            h = s.h();
-        }
-        return new Run(h0, List.copyOf(steps));
+        return new Run(h0, Unroll.steps(xs, h0, inputSize(), hiddenSize(), this::step, Step::h));
     }
 
     /**

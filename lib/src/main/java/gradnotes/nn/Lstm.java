@@ -4,7 +4,6 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
@@ -66,11 +65,7 @@ public final class Lstm implements Recurrent {
     public record Run(DMatrixRMaj h0, DMatrixRMaj c0, List<Step> steps) implements Recurrent.Run {
         @Override public int length() { return steps.size(); }
 
-        @Override public List<DMatrixRMaj> hs() {
-            List<DMatrixRMaj> hs = new ArrayList<>(steps.size());
-            for (Step s : steps) hs.add(s.h());
-            return Collections.unmodifiableList(hs);
-        }
+        @Override public List<DMatrixRMaj> hs() { return Unroll.states(steps, Step::h); }
 
         /** c_t for t = 0..T. */
         public DMatrixRMaj c(int t) { return t == 0 ? c0 : steps.get(t - 1).c(); }

@@ -42,16 +42,7 @@ public final class SequenceSearch {
         Shapes.positive(width, "beam width");
         List<Scored> beam = List.of(new Scored(List.of(), 1.0));
         for (int t = 0; t < length; t++) {
-            List<Scored> grown = new ArrayList<>();
-            for (Scored s : beam) {
-                double[] dist = distribution(s.tokens());
-                for (int k = 0; k < dist.length; k++) {
-                    List<Integer> y = new ArrayList<>(s.tokens());
-                    y.add(k);
-                    grown.add(new Scored(List.copyOf(y), s.probability() * dist[k]));
-                }
-            }
-            grown.sort(Comparator.comparingDouble(Scored::probability).reversed());
+            List<Scored> grown = extend(beam);
             beam = grown.subList(0, Math.min(width, grown.size()));
         }
         return beam.get(0);
@@ -59,22 +50,27 @@ public final class SequenceSearch {
 
     /** Every sequence with its probability, most likely first (vocabulary^length of them: small cases only). */
     public List<Scored> all() {
-        List<Scored> done = new ArrayList<>(List.of(new Scored(List.of(), 1.0)));
+        List<Scored> done = List.of(new Scored(List.of(), 1.0));
         for (int t = 0; t < length; t++) {
-            List<Scored> grown = new ArrayList<>();
-            for (Scored s : done) {
-                double[] dist = distribution(s.tokens());
-                for (int k = 0; k < dist.length; k++) {
-                    List<Integer> y = new ArrayList<>(s.tokens());
-                    y.add(k);
-                    grown.add(new Scored(List.copyOf(y), s.probability() * dist[k]));
-                }
-            }
-            if (grown.size() > 1_000_000) throw new IllegalArgumentException("exhaustive search over more than a million sequences; use beam()");
-            done = grown;
+            done = extend(done);
+            if (done.size() > 1_000_000) throw new IllegalArgumentException("exhaustive search over more than a million sequences; use beam()");
         }
-        done.sort(Comparator.comparingDouble(Scored::probability).reversed());
         return done;
+    }
+
+    /** Every prefix followed by every token, most likely first. */
+    private List<Scored> extend(List<Scored> prefixes) {
+        List<Scored> grown = new ArrayList<>();
+        for (Scored s : prefixes) {
+            double[] dist = distribution(s.tokens());
+            for (int k = 0; k < dist.length; k++) {
+                List<Integer> y = new ArrayList<>(s.tokens());
+                y.add(k);
+                grown.add(new Scored(List.copyOf(y), s.probability() * dist[k]));
+            }
+        }
+        grown.sort(Comparator.comparingDouble(Scored::probability).reversed());
+        return grown;
     }
 
     private double[] distribution(List<Integer> prefix) {

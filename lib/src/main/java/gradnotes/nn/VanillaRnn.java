@@ -3,8 +3,6 @@ package gradnotes.nn;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
@@ -54,11 +52,7 @@ public final class VanillaRnn implements Recurrent {
     public record Run(DMatrixRMaj h0, List<Step> steps) implements Recurrent.Run {
         @Override public int length() { return steps.size(); }
 
-        @Override public List<DMatrixRMaj> hs() {
-            List<DMatrixRMaj> hs = new ArrayList<>(steps.size());
-            for (Step s : steps) hs.add(s.h());
-            return Collections.unmodifiableList(hs);
-        }
+        @Override public List<DMatrixRMaj> hs() { return Unroll.states(steps, Step::h); }
 
         /** a_t for t = 1..T. */
         public DMatrixRMaj a(int t) { return steps.get(t - 1).a(); }
@@ -88,19 +82,7 @@ public final class VanillaRnn implements Recurrent {
 
     /** Runs the sequence from a given h_0 ({@code hiddenSize × B}). */
     public Run forward(List<DMatrixRMaj> xs, DMatrixRMaj h0) {
-        Shapes.nonEmpty(xs, "xs");
-        int batch = xs.get(0).numCols;
-        Shapes.require(h0, "h0", hiddenSize(), batch);
-        List<Step> steps = new ArrayList<>(xs.size());
-        DMatrixRMaj h = h0;
-        for (int t = 1; t <= xs.size(); t++) {
-            DMatrixRMaj x = xs.get(t - 1);
-            Shapes.require(x, "x_" + t, inputSize(), batch);
-            Step s = step(x, h);
-            steps.add(s);
-            h = s.h();
-        }
-        return new Run(h0, List.copyOf(steps));
+        return new Run(h0, Unroll.steps(xs, h0, inputSize(), hiddenSize(), this::step, Step::h));
     }
 
     /**
