@@ -123,7 +123,7 @@ def execute_one(src, out):
         except KernelSilent:
             if attempt == KERNEL_STARTS:
                 raise NotebookFailure(f"{src.name}: the kernel did not answer after {KERNEL_STARTS} starts (kernel log: {log})")
-            print(f"    the kernel did not answer; starting it again ({attempt + 1}/{KERNEL_STARTS})", flush=True)
+            print(f"    the kernel did not answer within 10 s; starting it again ({attempt + 1}/{KERNEL_STARTS})", flush=True)
     nb.metadata["gradnotes"] = fingerprint(src)
     nbformat.write(nb, out)
     return timings
@@ -136,7 +136,7 @@ class KernelSilent(Exception):
 def run_cells(nb, src, log):
     from nbclient import NotebookClient
 
-    client = NotebookClient(nb, timeout=CELL_TIMEOUT, startup_timeout=20, kernel_name="java",
+    client = NotebookClient(nb, timeout=CELL_TIMEOUT, startup_timeout=10, kernel_name="java",
                             resources={"metadata": {"path": str(src.parent)}})
     timings = []
     code_cells = [i for i, c in enumerate(nb.cells) if c.cell_type == "code"]
@@ -207,6 +207,8 @@ def execute(args):
     timing_file = into / "timings.json"
     old = json.loads(timing_file.read_text()) if timing_file.exists() else {}
     old.update(report)
+    existing = {p.name for p in sources([], paths[0].parent)} if paths else set()
+    old = {name: r for name, r in old.items() if name in existing}  # notebooks since removed drop out
     timing_file.write_text(json.dumps(old, indent=1))
     print(f"executed {len(paths) - len(failures)}/{len(paths)} notebooks in {time.monotonic() - total:.1f} s")
     if failures:
