@@ -108,13 +108,14 @@ def up_to_date(src, out):
     return made_from == fingerprint(src)
 
 
-KERNEL_STARTS = 4  # rapaio-jupyter-kernel now and then binds its sockets but never answers a request; a fresh start does
+KERNEL_STARTS = 10  # rapaio-jupyter-kernel now and then starts but never answers (or dies); a fresh start does
 
 
 def execute_one(src, out):
     import nbformat
 
     log = out.with_suffix(".kernel.log")
+    log.write_text("")
     for attempt in range(1, KERNEL_STARTS + 1):
         nb = nbformat.read(src, as_version=4)
         try:
@@ -123,7 +124,7 @@ def execute_one(src, out):
         except KernelSilent:
             if attempt == KERNEL_STARTS:
                 raise NotebookFailure(f"{src.name}: the kernel did not answer after {KERNEL_STARTS} starts (kernel log: {log})")
-            print(f"    the kernel did not answer within 10 s; starting it again ({attempt + 1}/{KERNEL_STARTS})", flush=True)
+            print(f"    the kernel did not start properly; starting it again ({attempt + 1}/{KERNEL_STARTS})", flush=True)
     nb.metadata["gradnotes"] = fingerprint(src)
     nbformat.write(nb, out)
     return timings
@@ -133,19 +134,39 @@ class KernelSilent(Exception):
     pass
 
 
+CHANNELS = ("ShellChannel", "IOPubChannel", "ControlChannel", "StdinChannel", "HeartbeatChannel")
+
+
+def wait_for_sockets(log, start, seconds=15):
+    """Waits until the kernel says it has bound all five sockets (in the log written from byte
+    {start} on), so that the short wait for its first answer starts when it can answer."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        with open(log, "rb") as f:
+            f.seek(start)
+            text = f.read().decode(errors="replace")
+        if all(f"[{c}]: Binding" in text for c in CHANNELS):
+            return
+        time.sleep(0.05)
+
+
 def run_cells(nb, src, log):
     from nbclient import NotebookClient
 
-    client = NotebookClient(nb, timeout=CELL_TIMEOUT, startup_timeout=10, kernel_name="java",
+    client = NotebookClient(nb, timeout=CELL_TIMEOUT, startup_timeout=5, kernel_name="java",
                             resources={"metadata": {"path": str(src.parent)}})
     timings = []
     code_cells = [i for i, c in enumerate(nb.cells) if c.cell_type == "code"]
-    with open(log, "w") as kernel_log:
+    with open(log, "a") as kernel_log:
         try:
-            kernel = client.setup_kernel(stderr=kernel_log)
+            start = log.stat().st_size
+            client.km = client.create_kernel_manager()
+            client.start_new_kernel(stderr=kernel_log)
+            wait_for_sockets(log, start)
+            kernel = client.setup_kernel()
             kernel.__enter__()
         except RuntimeError as e:
-            if "didn't respond" in str(e):
+            if "didn't respond" in str(e) or "died before replying" in str(e):
                 if client.km is not None and client.km.has_kernel:
                     client.km.shutdown_kernel(now=True)  # it never got as far as the context's own cleanup
                 raise KernelSilent() from e
