@@ -85,7 +85,7 @@ public final class Display {
                 if (n != null && !n.isBlank()) names.add(n);
             }
         int n = f.getTraces() == null ? 0 : f.getTraces().length;
-        return "Figure: " + title + " (" + n + (n == 1 ? " series" : " series")
+        return "Figure: " + title + " (" + n + " series"
                 + (names.isEmpty() ? "" : ": " + String.join(", ", names)) + ")";
     }
 }
