@@ -24,8 +24,10 @@ import java.util.function.DoubleUnaryOperator;
  * pre-activation, because by-hand exercises ask for both. For a softmax output, use an identity last
  * layer (logits) with {@link SoftmaxCrossEntropy}.
  *
- * <p>A {@link #rounding} hook rounds every quantity as soon as it is computed, to replay a by-hand
- * calculation done "to two decimals after every step" next to the exact one.
+ * <p>A {@link #rounding} variant replays a by-hand calculation done "to two decimals after every
+ * step": it rounds each quantity a person writes down (pre-activations, activations, the error
+ * derivative at each neuron's activation, the weight gradients) and keeps the factors used on the way
+ * (σ'(z) and ∂E/∂z) unrounded, as such hand calculations do.
  */
 public final class Mlp {
     public final List<Linear> layers;
@@ -74,7 +76,7 @@ public final class Mlp {
         return new Mlp(layers, fs);
     }
 
-    /** The same network (sharing its weights) computing with every intermediate rounded to {@code decimals} places. */
+    /** The same network (sharing its weights) rounding every written-down quantity to {@code decimals} places. */
     public Mlp rounding(int decimals) {
         if (decimals < 0) throw new IllegalArgumentException("decimals must be 0 or more, got " + decimals);
         return new Mlp(layers, activations, v -> new java.math.BigDecimal(Double.toString(v))
@@ -149,8 +151,7 @@ public final class Mlp {
             DMatrixRMaj dz = new DMatrixRMaj(d.numRows, d.numCols);
             DMatrixRMaj z = fw.z(k);
             for (int i = 0; i < dz.data.length; i++) {
-                double fPrime = round.applyAsDouble(activations.get(k - 1).derivative(z.data[i]));
-                dz.data[i] = round.applyAsDouble(d.data[i] * fPrime);
+                dz.data[i] = d.data[i] * activations.get(k - 1).derivative(z.data[i]);
             }
             dEdz[k - 1] = dz;
             Parameters layer = new Parameters().add("W", grads.get("W" + k));

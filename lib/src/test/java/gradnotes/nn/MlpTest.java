@@ -69,7 +69,7 @@ class MlpTest {
     void pinsTheValuesTheSheetGetsWrong() {
         Mlp mlp = Mlp.fromSheetMatrices(Activation.SIGMOID, U, V, W);
         var back = mlp.backward(mlp.forward(x), new SquaredError(), t);
-        // the sheet prints ∂E/∂w11 ≈ -0.02, but -1.26 · sig'(-0.52) · 0.26 = -0.0768: the product rounds to -0.08
+        // the sheet prints ∂E/∂w11 ≈ -0.02, but -1.26 · sig'(-0.52) · 0.26 = -0.0764 (exact: -0.0773): it rounds to -0.08
         assertEquals(-0.08, round2(back.dEdW(3).get(0, 0)));
         assertEquals(-0.0773, back.dEdW(3).get(0, 0), 1e-4);
         // ∂E/∂u21 = ∂E/∂q1 · sig'(0.3) · x2 = -0.0058: -0.01 exactly rounded, 0 only if ∂E/∂q1 is rounded first
@@ -77,20 +77,23 @@ class MlpTest {
     }
 
     @Test
-    void roundingEveryIntermediateReplaysTheHandCalculationAndCanShiftTheLastDigit() {
+    void roundingWhatIsWrittenDownReplaysTheSheetsHandCalculation() {
         Mlp rounded = Mlp.fromSheetMatrices(Activation.SIGMOID, U, V, W).rounding(2);
         var fw = rounded.forward(x);
         var back = rounded.backward(fw, new SquaredError(), t);
         assertEquals(0.57, fw.a(1).get(0, 0), 0.0);
-        assertEquals(-0.52, fw.z(3).get(0, 0), 0.0);                  // y1's pre-activation as the sheet writes it
+        assertEquals(0.26, fw.a(2).get(0, 0), 0.0);
+        assertEquals(-0.52, fw.z(3).get(0, 0), 0.0);                  // y1's pre-activation as the sheet writes it (exact: -0.527)
         assertEquals(0.11, fw.z(3).get(1, 0), 0.0);
-        // rounding σ' and each product before summing: 0.58 - 0.1032 = 0.4768 → 0.48, where the exact value
-        // (0.486) and the sheet's own chain (which keeps σ' unrounded) give 0.49
-        assertEquals(0.48, back.dEda(2).get(0, 0), 0.0);
-        assertEquals(0.49, round2(Mlp.fromSheetMatrices(Activation.SIGMOID, U, V, W).backward(
-                Mlp.fromSheetMatrices(Activation.SIGMOID, U, V, W).forward(x), new SquaredError(), t).dEda(2).get(0, 0)));
+        assertEquals(-1.26, back.dEda(3).get(0, 0), 0.0);
+        assertEquals(0.49, back.dEda(2).get(0, 0), 0.0);
         assertEquals(-0.02, back.dEda(1).get(0, 0), 0.0);
-        assertEquals(0.0, back.dEdW(1).get(0, 1), 0.0);               // the sheet's "∂E/∂u21 ≈ 0" under its own rule
+        assertEquals(-0.06, back.dEdW(3).get(1, 0), 0.0);
+        assertEquals(0.05, back.dEdW(2).get(0, 0), 0.0);
+        assertEquals(0.0, back.dEdW(1).get(0, 1), 0.0);               // the sheet's "∂E/∂u21 ≈ 0" under its own rule (exact: -0.0058)
+        assertEquals(-0.02, back.dEdW(1).get(1, 1), 0.0);
+        // the slip stays a slip: the sheet's own rounded chain gives -0.08 for ∂E/∂w11, not -0.02
+        assertEquals(-0.08, back.dEdW(3).get(0, 0), 0.0);
     }
 
     @Test
