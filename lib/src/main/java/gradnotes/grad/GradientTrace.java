@@ -1,5 +1,6 @@
 package gradnotes.grad;
 
+import gradnotes.nn.Parameters;
 import gradnotes.nn.Recurrent;
 import gradnotes.nn.Shapes;
 import org.ejml.data.DMatrixRMaj;
@@ -62,7 +63,7 @@ public final class GradientTrace {
      * W1, W2, … of an MLP), numbered 1, 2, … in order in a column "layer": the picture of gradients
      * vanishing with depth.
      */
-    public static Table layerNorms(gradnotes.nn.Parameters gradients, String prefix, String series) {
+    public static Table layerNorms(Parameters gradients, String prefix, String series) {
         List<String> names = gradients.names().stream().filter(n -> n.startsWith(prefix)).toList();
         if (names.isEmpty()) throw new IllegalArgumentException("no parameter starts with " + prefix + "; there are " + gradients.names());
         int[] layer = new int[names.size()];
@@ -74,6 +75,23 @@ public final class GradientTrace {
             labels[i] = series;
         }
         return Table.create("‖∂L/∂W‖ per layer", IntColumn.create("layer", layer), StringColumn.create("parameter", names.toArray(String[]::new)),
+                DoubleColumn.create("norm", norms), StringColumn.create("series", labels));
+    }
+
+    /**
+     * ‖∂L/∂P‖ (Frobenius) for every parameter P of a model, in the model's order, in columns "parameter",
+     * "norm", "series": which weights a loss at the end of a sequence actually moves.
+     */
+    public static Table parameterNorms(Parameters gradients, String series) {
+        List<String> names = gradients.names();
+        if (names.isEmpty()) throw new IllegalArgumentException("there are no gradients to measure");
+        double[] norms = new double[names.size()];
+        String[] labels = new String[names.size()];
+        for (int i = 0; i < names.size(); i++) {
+            norms[i] = gradients.norm(names.get(i));
+            labels[i] = series;
+        }
+        return Table.create("‖∂L/∂P‖ per parameter", StringColumn.create("parameter", names.toArray(String[]::new)),
                 DoubleColumn.create("norm", norms), StringColumn.create("series", labels));
     }
 

@@ -59,7 +59,8 @@ public final class Bidirectional implements Recurrent {
     }
 
     @Override public SequenceGradients backward(Recurrent.Run run, List<DMatrixRMaj> dLdh) {
-        Run r = (Run) run;
+        if (!(run instanceof Run r))
+            throw new IllegalArgumentException("a bidirectional network backpropagates through its own run, got " + run.getClass().getName());
         int T = r.length(), nf = forward.hiddenSize(), nb = backward.hiddenSize();
         if (dLdh.size() != T) throw new IllegalArgumentException("dLdh has " + dLdh.size() + " steps but the run has " + T);
         List<DMatrixRMaj> dF = new ArrayList<>(Collections.nCopies(T, null)), dB = new ArrayList<>(Collections.nCopies(T, null));

@@ -1,6 +1,7 @@
 package gradnotes.nn;
 
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 
 import java.util.List;
 import java.util.Random;
@@ -80,7 +81,7 @@ public final class Gru implements Recurrent {
         DMatrixRMaj z = Affine.sigmoid(Affine.of(Wz, x, Uz, hPrev, bz));
         DMatrixRMaj r = Affine.sigmoid(Affine.of(Wr, x, Ur, hPrev, br));
         DMatrixRMaj Uh = new DMatrixRMaj(hiddenSize(), x.numCols);
-        org.ejml.dense.row.CommonOps_DDRM.mult(U, hPrev, Uh);
+        CommonOps_DDRM.mult(U, hPrev, Uh);
         DMatrixRMaj a = Affine.of(W, x, null, null, b);
         for (int i = 0; i < a.data.length; i++) a.data[i] += r.data[i] * Uh.data[i];
         DMatrixRMaj hHat = Affine.tanh(a);
@@ -113,7 +114,8 @@ public final class Gru implements Recurrent {
      * and each pre-activation passes its gradient to its W, U, b, to x_t and to h_{t-1}.
      */
     @Override public SequenceGradients backward(Recurrent.Run run, List<DMatrixRMaj> dLdh) {
-        Run r = (Run) run;
+        if (!(run instanceof Run r))
+            throw new IllegalArgumentException("a GRU backpropagates through its own run, got " + run.getClass().getName());
         int T = r.length(), n = hiddenSize(), batch = r.h0().numCols;
         if (dLdh.size() != T) throw new IllegalArgumentException("dLdh has " + dLdh.size() + " steps but the run has " + T);
         Parameters g = parameters().zerosLike();
@@ -124,7 +126,7 @@ public final class Gru implements Recurrent {
             DMatrixRMaj dh = fromFuture.copy();
             if (dLdh.get(t - 1) != null) {
                 Shapes.require(dLdh.get(t - 1), "dL/dh_" + t, n, batch);
-                org.ejml.dense.row.CommonOps_DDRM.addEquals(dh, dLdh.get(t - 1));
+                CommonOps_DDRM.addEquals(dh, dLdh.get(t - 1));
             }
             dhs[t - 1] = dh;
             DMatrixRMaj daHat = new DMatrixRMaj(n, batch), daZ = new DMatrixRMaj(n, batch),
@@ -142,7 +144,7 @@ public final class Gru implements Recurrent {
             Affine.accumulate(daZ, s.x(), s.hPrev(), g.get("Wz"), g.get("Uz"), g.get("bz"));
             Affine.accumulate(daR, s.x(), s.hPrev(), g.get("Wr"), g.get("Ur"), g.get("br"));
             Affine.accumulate(daHat, s.x(), null, g.get("W"), null, g.get("b"));
-            org.ejml.dense.row.CommonOps_DDRM.multAddTransB(dUh, s.hPrev(), g.get("U"));
+            CommonOps_DDRM.multAddTransB(dUh, s.hPrev(), g.get("U"));
             Affine.backInto(Wz, daZ, dx);
             Affine.backInto(Wr, daR, dx);
             Affine.backInto(W, daHat, dx);

@@ -104,7 +104,7 @@ public final class Lstm implements Recurrent {
 
     /** Continues from the last h and c of {@code previous} (which must be an LSTM run). */
     @Override public Run forward(List<DMatrixRMaj> xs, Recurrent.Run previous) {
-        if (!(previous instanceof Run p)) throw new IllegalArgumentException("an LSTM continues from an LSTM run, got " + previous.getClass().getSimpleName());
+        if (!(previous instanceof Run p)) throw new IllegalArgumentException("an LSTM continues from an LSTM run, got " + previous.getClass().getName());
         return forward(xs, p.hs().get(p.length() - 1), p.c(p.length()));
     }
 
@@ -128,7 +128,9 @@ public final class Lstm implements Recurrent {
     }
 
     @Override public SequenceGradients backward(Recurrent.Run run, List<DMatrixRMaj> dLdh) {
-        return backwardWithCells((Run) run, dLdh).sequence();
+        if (!(run instanceof Run r))
+            throw new IllegalArgumentException("an LSTM backpropagates through its own run, got " + run.getClass().getName());
+        return backwardWithCells(r, dLdh).sequence();
     }
 
     /**
@@ -191,6 +193,7 @@ public final class Lstm implements Recurrent {
      * of the batch): how much of c_t survives to c_T through the forget gates alone.
      */
     public DMatrixRMaj cellPathProduct(Run run, int t) {
+        if (t < 0 || t > run.length()) throw new IllegalArgumentException("t must be in 0.." + run.length() + ", got " + t);
         int n = hiddenSize();
         DMatrixRMaj p = Init.constant(n, 1, 1.0);
         for (int s = t + 1; s <= run.length(); s++)

@@ -96,6 +96,37 @@ class GradientTraceTest {
     }
 
     @Test
+    void parameterNormsListEveryGradientInTheModelsOrder() {
+        Random rng = new Random(2);
+        Gru gru = Gru.init(2, 3, rng);
+        var xs = RecurrentChecks.randomSequence(2, 1, 4, rng);
+        var grads = gru.backward(gru.forward(xs), GradientTrace.lossAtLastStep(4, new DMatrixRMaj(3, 1, true, 1, 0, -1))).parameters();
+        var t = GradientTrace.parameterNorms(grads, "GRU");
+        assertEquals(List.of("Wz", "Uz", "bz", "Wr", "Ur", "br", "W", "U", "b"), t.stringColumn("parameter").asList());
+        for (int i = 0; i < 9; i++)
+            assertEquals(NormOps_DDRM.normF(grads.get(t.stringColumn("parameter").get(i))), t.doubleColumn("norm").get(i), 0.0);
+        assertTrue(t.doubleColumn("norm").get(1) > 0);
+        assertEquals("GRU", t.stringColumn("series").get(8));
+        assertEquals("there are no gradients to measure", org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> GradientTrace.parameterNorms(new gradnotes.nn.Parameters(), "x")).getMessage());
+    }
+
+    @Test
+    void tablesFromSeveralModelsCombineIntoOne() {
+        Random rng = new Random(3);
+        var xs = RecurrentChecks.randomSequence(2, 1, 5, rng);
+        Gru gru = Gru.init(2, 3, rng);
+        var lstm = gradnotes.nn.Lstm.init(2, 3, 1.0, rng);
+        var table = GradientTrace.jacobianNorms(gru, gru.forward(xs), "GRU");
+        table.append(GradientTrace.jacobianNorms(lstm, lstm.forward(xs), "LSTM"));
+        assertEquals(12, table.rowCount());
+        assertEquals("GRU", table.stringColumn("series").get(5));
+        assertEquals("LSTM", table.stringColumn("series").get(6));
+        assertEquals(1.0 * Math.sqrt(3), table.doubleColumn("norm").get(5), 1e-12, "‖∂h_T/∂h_T‖ = ‖I‖_F");
+        assertEquals(1.0 * Math.sqrt(3), table.doubleColumn("norm").get(11), 1e-12, "‖∂h_T/∂h_T‖ = ‖I‖_F");
+    }
+
+    @Test
     void orthogonalMatricesAreOrthogonal() {
         DMatrixRMaj Q = RecurrentInit.orthogonal(5, new Random(3));
         DMatrixRMaj QtQ = new DMatrixRMaj(5, 5);

@@ -29,6 +29,21 @@ class BidirectionalTest {
     }
 
     @Test
+    void gatedDirectionsAndZeroInputsAgreeWithFiniteDifferences() {
+        Random rng = new Random(10);
+        Lstm lstm = Lstm.init(3, 2, 1.0, rng);
+        Gru gru = Gru.init(3, 3, rng);
+        for (DMatrixRMaj b : List.of(lstm.bi, lstm.bo, lstm.bc, gru.bz, gru.br, gru.b)) b.setData(Init.normal(b.numRows, 1, 0.5, rng).data);
+        Bidirectional bi = new Bidirectional(lstm, gru);
+        var random = RecurrentChecks.check(bi, 2, 4, rng);
+        assertTrue(random.passed(1e-6), random::toString);
+        var zero = RecurrentChecks.check(bi, List.of(new DMatrixRMaj(3, 1), new DMatrixRMaj(3, 1), new DMatrixRMaj(3, 1)), rng);
+        assertTrue(zero.passed(1e-6), zero::toString);
+        assertEquals(List.of("forward.Wi", "forward.Ui"), bi.parameters().names().subList(0, 2));
+        assertEquals("backward.Wz", bi.parameters().names().get(12));
+    }
+
+    @Test
     void theStateStacksBothDirections() {
         Random rng = new Random(4);
         Bidirectional bi = make(rng);
@@ -59,6 +74,16 @@ class BidirectionalTest {
     }
 
     @Test
+    void aForwardLstmIsAlsoBlindToTheFuture() {
+        Random rng = new Random(7);
+        Lstm lstm = Lstm.init(2, 3, 1.0, rng);
+        var xs = RecurrentChecks.randomSequence(2, 1, 4, rng);
+        DMatrixRMaj J = Jacobians.stateByInput(lstm, xs, 2, 4);
+        assertTrue(org.ejml.dense.row.MatrixFeatures_DDRM.isZeros(J, 0.0), J::toString);
+        assertTrue(org.ejml.dense.row.NormOps_DDRM.normF(Jacobians.stateByInput(lstm, xs, 4, 2)) > 0);
+    }
+
+    @Test
     void jacobiansAgreeWithFiniteDifferences() {
         Random rng = new Random(8);
         Bidirectional bi = make(rng);
@@ -85,6 +110,14 @@ class BidirectionalTest {
         Bidirectional bi = make(rng);
         var run = bi.forward(List.of(new DMatrixRMaj(2, 1)));
         assertThrows(IllegalArgumentException.class, () -> bi.forward(List.of(new DMatrixRMaj(2, 1)), run));
+        assertEquals("a bidirectional network backpropagates through its own run, got gradnotes.nn.VanillaRnn$Run",
+                assertThrows(IllegalArgumentException.class, () -> bi.backward(
+                        VanillaRnn.init(2, 5, Activation.TANH, rng).forward(List.of(new DMatrixRMaj(2, 1))),
+                        List.of(new DMatrixRMaj(5, 1)))).getMessage());
+        assertEquals("dL/dh_1 is 3×1, expected 5×1", assertThrows(IllegalArgumentException.class,
+                () -> bi.backward(run, List.of(new DMatrixRMaj(3, 1)))).getMessage());
+        assertEquals("Jacobians are computed for one sequence; the batch has 2", assertThrows(IllegalArgumentException.class,
+                () -> Jacobians.sensitivity(bi, List.of(new DMatrixRMaj(2, 2)))).getMessage());
         assertEquals("t = 3 is outside the sequence 1..1", assertThrows(IllegalArgumentException.class,
                 () -> Jacobians.stateByInput(bi, List.of(new DMatrixRMaj(2, 1)), 3, 1)).getMessage());
     }

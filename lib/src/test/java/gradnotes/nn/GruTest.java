@@ -32,6 +32,16 @@ class GruTest {
     }
 
     @Test
+    void zeroInputsStillGetCorrectGradients() {
+        Random rng = new Random(6);
+        Gru g = withRandomBiases(3, 4, rng);
+        List<DMatrixRMaj> zeros = List.of(new DMatrixRMaj(3, 2), new DMatrixRMaj(3, 2), new DMatrixRMaj(3, 2));
+        assertTrue(org.ejml.dense.row.NormOps_DDRM.normF(g.forward(zeros).h(3)) > 0.1, "the biases alone move the state");
+        var report = RecurrentChecks.check(g, zeros, rng);
+        assertTrue(report.passed(1e-6), report::toString);
+    }
+
+    @Test
     void matchesTorchGruAfterMappingTheUpdateGate() {
         Reference ref = Reference.load("gru");
         Gru gru = new Gru(ref.get("Wz"), ref.get("Uz"), ref.get("bz"), ref.get("Wr"), ref.get("Ur"), ref.get("br"),
@@ -82,6 +92,20 @@ class GruTest {
         Gru g = Gru.init(2, 3, rng);
         e = assertThrows(IllegalArgumentException.class, () -> g.forward(List.of(new DMatrixRMaj(4, 1))));
         assertEquals("x_1 is 4×1, expected 2×1", e.getMessage());
+    }
+
+    @Test
+    void badGradientsAreNamed() {
+        Random rng = new Random(2);
+        Gru g = Gru.init(2, 3, rng);
+        var run = g.forward(RecurrentChecks.randomSequence(2, 2, 3, rng));
+        assertEquals("dLdh has 2 steps but the run has 3", assertThrows(IllegalArgumentException.class,
+                () -> g.backward(run, RecurrentChecks.randomSequence(3, 2, 2, rng))).getMessage());
+        assertEquals("dL/dh_3 is 3×1, expected 3×2", assertThrows(IllegalArgumentException.class,
+                () -> g.backward(run, java.util.Arrays.asList(null, null, new DMatrixRMaj(3, 1)))).getMessage());
+        var rnnRun = VanillaRnn.init(2, 3, Activation.TANH, rng).forward(RecurrentChecks.randomSequence(2, 2, 3, rng));
+        assertEquals("a GRU backpropagates through its own run, got gradnotes.nn.VanillaRnn$Run", assertThrows(
+                IllegalArgumentException.class, () -> g.backward(rnnRun, RecurrentChecks.randomSequence(3, 2, 3, rng))).getMessage());
     }
 
     @Test

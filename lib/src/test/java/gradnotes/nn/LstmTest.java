@@ -60,6 +60,93 @@ class LstmTest {
     }
 
     @Test
+    void theTotalCellGradientAgreesWithFiniteDifferencesAtEveryStep() {
+        Random rng = new Random(11);
+        Lstm lstm = withRandomBiases(2, 3, rng);
+        int T = 5;
+        var xs = RecurrentChecks.randomSequence(2, 2, T, rng);
+        var G = RecurrentChecks.randomSequence(3, 2, T, rng);
+        var run = lstm.forward(xs);
+        var dcs = lstm.backwardWithCells(run, G).dcs();
+        for (int t = 1; t <= T; t++) {
+            int tt = t;
+            DMatrixRMaj c = run.c(t).copy(), o = run.step(t).o();
+            // L as a function of c_t alone: h_t = o_t ∘ tanh(c_t), then the steps after t continue from (h_t, c_t)
+            var report = GradientCheck.of(() -> {
+                DMatrixRMaj h = new DMatrixRMaj(3, 2);
+                for (int k = 0; k < h.data.length; k++) h.data[k] = o.data[k] * Math.tanh(c.data[k]);
+                double L = dot(h, G.get(tt - 1));
+                if (tt < T) {
+                    var rest = lstm.forward(xs.subList(tt, T), h, c);
+                    for (int s = 1; s <= rest.length(); s++) L += dot(rest.h(s), G.get(tt - 1 + s));
+                }
+                return L;
+            }, new Parameters().add("c_" + t, c), new Parameters().add("c_" + t, dcs.get(t - 1)));
+            assertTrue(report.passed(1e-6), report::toString);
+        }
+    }
+
+    private static double dot(DMatrixRMaj a, DMatrixRMaj b) {
+        double s = 0;
+        for (int k = 0; k < a.data.length; k++) s += a.data[k] * b.data[k];
+        return s;
+    }
+
+    @Test
+    void withoutRecurrentWeightsTheCellPathIsTheWholeCellJacobian() {
+        // with U_i = U_f = U_o = U_c = 0 no gate sees h, so ∂c_T/∂c_t = diag(Π f_s) exactly
+        Random rng = new Random(12);
+        Lstm lstm = withRandomBiases(2, 3, rng);
+        for (DMatrixRMaj U : List.of(lstm.Ui, lstm.Uf, lstm.Uo, lstm.Uc)) U.zero();
+        int T = 6, t = 2;
+        var xs = RecurrentChecks.randomSequence(2, 1, T, rng);
+        var run = lstm.forward(xs);
+        DMatrixRMaj path = lstm.cellPathProduct(run, t);
+        double step = 1e-6;
+        for (int k = 0; k < 3; k++) {
+            DMatrixRMaj plus = run.c(t).copy(), minus = run.c(t).copy();
+            plus.add(k, 0, step);
+            minus.add(k, 0, -step);
+            DMatrixRMaj a = lstm.forward(xs.subList(t, T), run.h(t), plus).c(T - t);
+            DMatrixRMaj b = lstm.forward(xs.subList(t, T), run.h(t), minus).c(T - t);
+            for (int i = 0; i < 3; i++)
+                assertEquals(i == k ? path.get(k, 0) : 0.0, (a.get(i, 0) - b.get(i, 0)) / (2 * step), 1e-9, "∂c_6,i/∂c_2,k i=" + i + " k=" + k);
+        }
+    }
+
+    @Test
+    void theStateJacobianNormAgreesWithFiniteDifferences() {
+        // ∂h_T/∂h_t with c_t held fixed: the path through the gates, which GradientTrace measures
+        Random rng = new Random(13);
+        Lstm lstm = withRandomBiases(2, 3, rng);
+        int T = 5, t = 2;
+        var xs = RecurrentChecks.randomSequence(2, 1, T, rng);
+        var run = lstm.forward(xs);
+        double norm = GradientTrace.jacobianNorms(lstm, run, "lstm").doubleColumn("norm").get(t);
+        double step = 1e-6, squares = 0;
+        for (int k = 0; k < 3; k++) {
+            DMatrixRMaj plus = run.h(t).copy(), minus = run.h(t).copy();
+            plus.add(k, 0, step);
+            minus.add(k, 0, -step);
+            DMatrixRMaj a = lstm.forward(xs.subList(t, T), plus, run.c(t)).h(T - t);
+            DMatrixRMaj b = lstm.forward(xs.subList(t, T), minus, run.c(t)).h(T - t);
+            for (int i = 0; i < 3; i++) { double d = (a.get(i, 0) - b.get(i, 0)) / (2 * step); squares += d * d; }
+        }
+        assertTrue(norm > 1e-3, "‖∂h_5/∂h_2‖ = " + norm);
+        assertEquals(Math.sqrt(squares), norm, 1e-8);
+    }
+
+    @Test
+    void zeroInputsStillGetCorrectGradients() {
+        Random rng = new Random(14);
+        Lstm lstm = withRandomBiases(3, 4, rng);
+        List<DMatrixRMaj> zeros = List.of(new DMatrixRMaj(3, 2), new DMatrixRMaj(3, 2), new DMatrixRMaj(3, 2));
+        assertTrue(org.ejml.dense.row.NormOps_DDRM.normF(lstm.forward(zeros).h(3)) > 0.1, "the biases alone move the state");
+        var report = RecurrentChecks.check(lstm, zeros, rng);
+        assertTrue(report.passed(1e-6), report::toString);
+    }
+
+    @Test
     void theCellPathIsTheProductOfForgetGates() {
         Random rng = new Random(3);
         Lstm lstm = Lstm.init(2, 2, 3.0, rng);
@@ -111,7 +198,14 @@ class LstmTest {
         assertEquals("c0 is 3×2, expected 3×1", assertThrows(IllegalArgumentException.class,
                 () -> lstm.forward(List.of(new DMatrixRMaj(2, 1)), new DMatrixRMaj(3, 1), new DMatrixRMaj(3, 2))).getMessage());
         var gruRun = Gru.init(2, 3, new Random(2)).forward(List.of(new DMatrixRMaj(2, 1)));
-        assertEquals("an LSTM continues from an LSTM run, got Run", assertThrows(IllegalArgumentException.class,
+        assertEquals("an LSTM backpropagates through its own run, got gradnotes.nn.Gru$Run", assertThrows(IllegalArgumentException.class,
+                () -> lstm.backward(gruRun, List.of(new DMatrixRMaj(3, 1)))).getMessage());
+        var run = lstm.forward(List.of(new DMatrixRMaj(2, 1), new DMatrixRMaj(2, 1)));
+        assertEquals("t must be in 0..2, got 3", assertThrows(IllegalArgumentException.class,
+                () -> lstm.cellPathProduct(run, 3)).getMessage());
+        assertEquals("dLdh has 1 steps but the run has 2", assertThrows(IllegalArgumentException.class,
+                () -> lstm.backwardWithCells(run, List.of(new DMatrixRMaj(3, 1)))).getMessage());
+        assertEquals("an LSTM continues from an LSTM run, got gradnotes.nn.Gru$Run", assertThrows(IllegalArgumentException.class,
                 () -> lstm.forward(List.of(new DMatrixRMaj(2, 1)), gruRun)).getMessage());
     }
 }

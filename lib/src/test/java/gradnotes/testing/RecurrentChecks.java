@@ -58,7 +58,12 @@ public final class RecurrentChecks {
 
     /** Checks ∂L/∂W for every parameter and ∂L/∂x_t for every step. */
     public static GradientCheck.Report check(Recurrent model, int batch, int steps, Random rng) {
-        List<DMatrixRMaj> xs = randomSequence(model.inputSize(), batch, steps, rng);
+        return check(model, randomSequence(model.inputSize(), batch, steps, rng), rng);
+    }
+
+    /** As {@link #check(Recurrent, int, int, Random)} on given inputs (e.g. all zero), with random G_t. */
+    public static GradientCheck.Report check(Recurrent model, List<DMatrixRMaj> xs, Random rng) {
+        int batch = xs.get(0).numCols, steps = xs.size();
         List<DMatrixRMaj> G = randomSequence(model.hiddenSize(), batch, steps, rng);
         Recurrent.SequenceGradients g = model.backward(model.forward(xs), G);
 
