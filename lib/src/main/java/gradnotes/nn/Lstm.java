@@ -119,6 +119,7 @@ public final class Lstm implements Recurrent {
         for (int t = 1; t <= xs.size(); t++) {
             DMatrixRMaj x = xs.get(t - 1);
             Shapes.require(x, "x_" + t, inputSize(), batch);
+            Shapes.finite(x, "x_" + t);
             Step s = step(x, h, c);
             steps.add(s);
             h = s.h();

@@ -9,8 +9,8 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * Applying one step function along a sequence, h_t = f(x_t, h_{t-1}), with the shapes checked once
- * per step: the part of a forward pass that every single-state recurrence shares.
+ * Applying one step function along a sequence, h_t = f(x_t, h_{t-1}), with each input's shape and finiteness checked
+ * once per step: the part of a forward pass that every single-state recurrence shares.
  */
 final class Unroll {
     private Unroll() {}
@@ -26,6 +26,7 @@ final class Unroll {
         for (int t = 1; t <= xs.size(); t++) {
             DMatrixRMaj x = xs.get(t - 1);
             Shapes.require(x, "x_" + t, inputSize, batch);
+            Shapes.finite(x, "x_" + t);
             S s = step.apply(x, h);
             steps.add(s);
             h = stateOf.apply(s);

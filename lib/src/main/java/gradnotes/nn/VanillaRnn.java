@@ -94,7 +94,8 @@ public final class VanillaRnn implements Recurrent {
      * </pre>
      */
     @Override public SequenceGradients backward(Recurrent.Run run, List<DMatrixRMaj> dLdh) {
-        Run r = (Run) run;
+        if (!(run instanceof Run r))
+            throw new IllegalArgumentException("a vanilla RNN backpropagates through its own run, got " + run.getClass().getName());
         int T = r.length();
         if (dLdh.size() != T) throw new IllegalArgumentException("dLdh has " + dLdh.size() + " steps but the run has " + T);
         Parameters grads = parameters().zerosLike();

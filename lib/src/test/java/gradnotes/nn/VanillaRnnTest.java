@@ -91,5 +91,11 @@ class VanillaRnnTest {
         nan.set(1, 2, Double.NaN);
         e = assertThrows(IllegalArgumentException.class, () -> new VanillaRnn(new DMatrixRMaj(4, 3), nan, new DMatrixRMaj(4, 1), Activation.TANH));
         assertEquals("Wh[1,2] is NaN: inputs and weights must be finite numbers", e.getMessage());
+        DMatrixRMaj inf = new DMatrixRMaj(3, 1);
+        inf.set(2, 0, Double.POSITIVE_INFINITY);
+        e = assertThrows(IllegalArgumentException.class, () -> rnn.forward(List.of(new DMatrixRMaj(3, 1), inf)));
+        assertEquals("x_2[2,0] is Infinity: inputs and weights must be finite numbers", e.getMessage());
+        var gruRun = Gru.init(3, 4, new java.util.Random(2)).forward(List.of(new DMatrixRMaj(3, 1)));
+        assertThrows(IllegalArgumentException.class, () -> rnn.backward(gruRun, java.util.Arrays.asList((DMatrixRMaj) null)));
     }
 }
