@@ -16,7 +16,9 @@ if [ ! -f "$jar" ]; then
 fi
 
 spec="$root/build/jupyter/kernels/java"
-mkdir -p "$spec" "$root/build/kernel/mima_cache"
+mkdir -p "$spec"
+# RJK_MIMA_CACHE (where %dependency keeps downloads) is always taken relative to the kernel jar's
+# folder, so "mima_cache" means build/kernel/mima_cache.
 cat > "$spec/kernel.json.tmp" <<JSON
 {
   "argv": ["java", "-Xmx1g", "-XX:+UseSerialGC", "-jar", "$jar", "{connection_file}"],
@@ -27,7 +29,7 @@ cat > "$spec/kernel.json.tmp" <<JSON
     "RJK_COMPILER_OPTIONS": "",
     "RJK_TIMEOUT_MILLIS": "-1",
     "RJK_INIT_SCRIPT": "",
-    "RJK_MIMA_CACHE": "$root/build/kernel/mima_cache"
+    "RJK_MIMA_CACHE": "mima_cache"
   },
   "metadata": {"gradnotes": {"kernel": "rapaio-jupyter-kernel", "version": "$version"}}
 }
