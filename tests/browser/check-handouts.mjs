@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Opens every built HTML handout in Debian's headless Chromium, with the network off, and checks
-// what a reader would see: no script errors, every plot drawn, the math typeset, the solutions only
-// in the instructor version, and an index that reaches every page. One screenshot per page.
+// what a reader would see: no script errors, every plot drawn, the math typeset (none left as raw
+// TeX), the solutions only in the instructor version, no broken local link, and an index that
+// reaches every page. One screenshot per page.
 //
 //   node tests/browser/check-handouts.mjs [handoutsDir]     (default: build/handouts)
 //
@@ -32,6 +33,9 @@ const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable
 
 // TeX as it stands in the markdown before MathJax replaces it; `\$` is an escaped dollar sign.
 const MATH_IN_TEXT = String.raw`(^|[^\\])\$[^$]|\\\(|\\\[|\\begin\{`;
+// TeX still in the text after typesetting: $…$ with no space inside the dollars (the rule
+// markdown converters use, so prices like "$5 and $6" do not count), \(…\) or \[…\].
+const RAW_TEX = String.raw`\$[^\s$](?:[^$]*[^\s$])?\$|\\\(.*?\\\)|\\\[.*?\\\]`;
 
 function withTimeout(promise, ms, what) {
   let timer;
@@ -102,17 +106,30 @@ async function checkPage(context, page, handouts) {
     if (hasMathJax) {
       await withTimeout(tab.evaluate(() => new Promise((done) => MathJax.Hub.Queue(() => done()))),
         MATH_TIMEOUT, 'MathJax typesetting');
-      const math = await tab.evaluate(() => ({
+      const math = await tab.evaluate((pattern) => ({
         rendered: document.querySelectorAll('.MathJax_SVG > svg').length,
+        // Math MathJax skipped (say, delimiters the markdown converter mangled) stays raw TeX in the text.
+        raw: [...document.querySelectorAll('.jp-RenderedMarkdown')].flatMap((el) => {
+          const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+          const found = [];
+          while (walker.nextNode()) {
+            const text = walker.currentNode;
+            if (text.parentElement.closest('pre, code, script, style, svg, .MathJax_SVG, .MJX_Assistive_MathML')) continue;
+            const tex = text.textContent.match(pattern);
+            if (tex) found.push(tex[0].slice(0, 60));
+          }
+          return found;
+        }),
         errors: [...document.querySelectorAll('.MathJax_Error, .noError, merror')]
           .map((el) => el.textContent.trim()),
         // noUndefined shows an unknown macro as red text instead of failing
         undefined: [...document.querySelectorAll('mtext[mathcolor="red"]')]
           .map((el) => el.textContent).filter((t) => t.startsWith('\\')),
-      }));
+      }), new RegExp(RAW_TEX));
       const errors = [...new Set(math.errors)];
       if (errors.length) problems.push(`MathJax errors in: ${errors.slice(0, 5).map((t) => JSON.stringify(t)).join(', ')}`);
       if (math.undefined.length) problems.push(`undefined TeX macros: ${[...new Set(math.undefined)].join(', ')}`);
+      if (math.raw.length) problems.push(`math left untypeset: ${math.raw.slice(0, 3).map((t) => JSON.stringify(t)).join(', ')}`);
       if (expectsMath && math.rendered === 0) problems.push('the markdown has math but MathJax rendered no SVG');
       details.push(`${math.rendered} equation${math.rendered === 1 ? '' : 's'}`);
     } else if (expectsMath) {
@@ -150,18 +167,19 @@ async function checkPage(context, page, handouts) {
       }
     }
 
-    // The index: a link to every handout page, and every local link pointing at a file that exists.
+    // Links: on every page each local link must reach a file (the builder rewrites links between
+    // notebooks into links between pages); the index must also reach every handout page.
+    const hrefs = await tab.$$eval('a[href]', (links) => links.map((a) => a.href));
+    const targets = new Set();
+    for (const href of hrefs) {
+      const url = new URL(href);
+      if (url.protocol !== 'file:') continue;
+      url.hash = url.search = '';
+      const target = fileURLToPath(url);
+      if (!fs.existsSync(target)) problems.push(`link to a missing file: ${path.relative(HANDOUTS, target)}`);
+      targets.add(path.relative(HANDOUTS, target).split(path.sep).join('/'));
+    }
     if (!page.version) {
-      const hrefs = await tab.$$eval('a[href]', (links) => links.map((a) => a.href));
-      const targets = new Set();
-      for (const href of hrefs) {
-        const url = new URL(href);
-        if (url.protocol !== 'file:') continue;
-        url.hash = url.search = '';
-        const target = fileURLToPath(url);
-        if (!fs.existsSync(target)) problems.push(`link to a missing file: ${path.relative(HANDOUTS, target)}`);
-        targets.add(path.relative(HANDOUTS, target).split(path.sep).join('/'));
-      }
       const unlinked = handouts.map((p) => p.rel).filter((rel) => !targets.has(rel));
       if (unlinked.length) problems.push(`no link to ${unlinked.join(', ')}`);
       details.push(`${hrefs.length} links`);
