@@ -5,6 +5,7 @@ import gradnotes.nn.MultiHeadAttention;
 import org.ejml.data.DMatrixRMaj;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 /** Multi-head self-attention, forward and backward: sequence 128, model width 128, 8 heads. */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
+@Fork(jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class AttentionBenchmark {
     private MultiHeadAttention mha;

@@ -9,6 +9,7 @@ import gradnotes.nn.VanillaRnn;
 import org.ejml.data.DMatrixRMaj;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -28,6 +29,7 @@ import java.util.concurrent.TimeUnit;
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
+@Fork(jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class RecurrentBenchmark {
     @Param({"rnn", "gru", "lstm"})

@@ -1,7 +1,7 @@
 package gradnotes.nn;
 
+import gradnotes.linalg.MatMul;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * The affine map every gate of a recurrent cell computes, {@code a = W x + U h + b} (b a column
@@ -14,8 +14,8 @@ final class Affine {
     /** W x + U h + b; {@code U} or {@code h} may be null for a gate without a recurrent term. */
     static DMatrixRMaj of(DMatrixRMaj W, DMatrixRMaj x, DMatrixRMaj U, DMatrixRMaj h, DMatrixRMaj b) {
         DMatrixRMaj a = new DMatrixRMaj(W.numRows, x.numCols);
-        CommonOps_DDRM.mult(W, x, a);
-        if (U != null) CommonOps_DDRM.multAdd(U, h, a);
+        MatMul.mult(W, x, a);
+        if (U != null) MatMul.multAdd(U, h, a);
         addColumn(a, b);
         return a;
     }
@@ -30,8 +30,8 @@ final class Affine {
 
     /** Given ∂L/∂a: dW += ∂L/∂a xᵀ, dU += ∂L/∂a hᵀ (when dU is not null), db += Σ_batch ∂L/∂a. */
     static void accumulate(DMatrixRMaj da, DMatrixRMaj x, DMatrixRMaj h, DMatrixRMaj dW, DMatrixRMaj dU, DMatrixRMaj db) {
-        CommonOps_DDRM.multAddTransB(da, x, dW);
-        if (dU != null) CommonOps_DDRM.multAddTransB(da, h, dU);
+        MatMul.multAddTransB(da, x, dW);
+        if (dU != null) MatMul.multAddTransB(da, h, dU);
         for (int i = 0; i < da.numRows; i++) {
             double s = 0;
             for (int j = 0; j < da.numCols; j++) s += da.unsafe_get(i, j);
@@ -41,7 +41,7 @@ final class Affine {
 
     /** out += Mᵀ da: how ∂L/∂a flows back into the input (M = W) or the previous state (M = U). */
     static void backInto(DMatrixRMaj M, DMatrixRMaj da, DMatrixRMaj out) {
-        CommonOps_DDRM.multAddTransA(M, da, out);
+        MatMul.multAddTransA(M, da, out);
     }
 
     /** σ applied entry by entry, into a new matrix. */

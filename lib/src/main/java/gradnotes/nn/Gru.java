@@ -1,5 +1,6 @@
 package gradnotes.nn;
 
+import gradnotes.linalg.MatMul;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -78,12 +79,24 @@ public final class Gru implements Recurrent {
 
     /** One step of the four equations above. */
     public Step step(DMatrixRMaj x, DMatrixRMaj hPrev) {
-        DMatrixRMaj z = Affine.sigmoid(Affine.of(Wz, x, Uz, hPrev, bz));
-        DMatrixRMaj r = Affine.sigmoid(Affine.of(Wr, x, Ur, hPrev, br));
-        DMatrixRMaj Uh = new DMatrixRMaj(hiddenSize(), x.numCols);
-        CommonOps_DDRM.mult(U, hPrev, Uh);
-        DMatrixRMaj a = Affine.of(W, x, null, null, b);
-        for (int i = 0; i < a.data.length; i++) a.data[i] += r.data[i] * Uh.data[i];
+        return forward(List.of(x), hPrev).step(1);
+    }
+
+    /** The gates' products, stacked in the order z, r, ĥ. */
+    private GateProducts products() {
+        return new GateProducts(parameters(), List.of("Wz", "Wr", "W"), List.of("Uz", "Ur", "U"), List.of("bz", "br", "b"));
+    }
+
+    /**
+     * The four equations at step t, given P_t = [W_z; W_r; W] x_t + b and Q = [U_z; U_r; U] h_{t-1}: the gates
+     * take P_t + Q, the candidate takes P_t plus r ∘ (its part of Q).
+     */
+    private Step step(GateProducts p, DMatrixRMaj Pt, DMatrixRMaj Q, DMatrixRMaj x, DMatrixRMaj hPrev) {
+        DMatrixRMaj z = p.gate(Pt, Q, 0, Activation.SIGMOID);
+        DMatrixRMaj r = p.gate(Pt, Q, 1, Activation.SIGMOID);
+        DMatrixRMaj Uh = p.gate(Q, 2), Wxb = p.gate(Pt, 2);
+        DMatrixRMaj a = new DMatrixRMaj(z.numRows, z.numCols);
+        for (int i = 0; i < a.data.length; i++) a.data[i] = Wxb.data[i] + r.data[i] * Uh.data[i];
         DMatrixRMaj hHat = Affine.tanh(a);
         DMatrixRMaj h = new DMatrixRMaj(a.numRows, a.numCols);
         for (int i = 0; i < h.data.length; i++) h.data[i] = (1 - z.data[i]) * hPrev.data[i] + z.data[i] * hHat.data[i];
@@ -101,7 +114,11 @@ public final class Gru implements Recurrent {
 
     /** Runs the sequence from a given h_0 ({@code hiddenSize × B}). */
     public Run forward(List<DMatrixRMaj> xs, DMatrixRMaj h0) {
-        return new Run(h0, Unroll.steps(xs, h0, inputSize(), hiddenSize(), this::step, Step::h));
+        Unroll.checkInputs(xs, h0, inputSize(), hiddenSize());
+        GateProducts p = products();
+        DMatrixRMaj P = p.inputTerms(xs);
+        return new Run(h0, Unroll.steps(xs, h0,
+                (t, x, hPrev) -> step(p, GateProducts.columnsOf(P, t, h0.numCols), p.recurrentTerms(hPrev), x, hPrev), Step::h));
     }
 
     /**
@@ -118,9 +135,12 @@ public final class Gru implements Recurrent {
             throw new IllegalArgumentException("a GRU backpropagates through its own run, got " + run.getClass().getName());
         int T = r.length(), n = hiddenSize(), batch = r.h0().numCols;
         if (dLdh.size() != T) throw new IllegalArgumentException("dLdh has " + dLdh.size() + " steps but the run has " + T);
-        Parameters g = parameters().zerosLike();
-        DMatrixRMaj[] dxs = new DMatrixRMaj[T], dhs = new DMatrixRMaj[T];
+        GateProducts p = products();
+        // for every step side by side: ∂L/∂P = [∂L/∂a_z; ∂L/∂a_r; ∂L/∂a_ĥ], ∂L/∂Q = [∂L/∂a_z; ∂L/∂a_r; ∂L/∂(U h_{t-1})]
+        DMatrixRMaj dP = new DMatrixRMaj(3 * n, T * batch), dQ = new DMatrixRMaj(3 * n, T * batch);
+        DMatrixRMaj[] dhs = new DMatrixRMaj[T];
         DMatrixRMaj fromFuture = new DMatrixRMaj(n, batch);
+        int nb = n * batch, Z = 0, R = nb, HAT = 2 * nb;
         for (int t = T; t >= 1; t--) {
             Step s = r.step(t);
             DMatrixRMaj dh = fromFuture.copy();
@@ -129,31 +149,25 @@ public final class Gru implements Recurrent {
                 CommonOps_DDRM.addEquals(dh, dLdh.get(t - 1));
             }
             dhs[t - 1] = dh;
-            DMatrixRMaj daHat = new DMatrixRMaj(n, batch), daZ = new DMatrixRMaj(n, batch),
-                    daR = new DMatrixRMaj(n, batch), dUh = new DMatrixRMaj(n, batch), dhPrev = new DMatrixRMaj(n, batch);
-            for (int i = 0; i < dh.data.length; i++) {
+            DMatrixRMaj dPt = new DMatrixRMaj(3 * n, batch), dQt = new DMatrixRMaj(3 * n, batch), dhPrev = new DMatrixRMaj(n, batch);
+            for (int i = 0; i < nb; i++) {
                 double d = dh.data[i], z = s.z().data[i], rr = s.r().data[i], hHat = s.hHat().data[i];
-                double dHat = d * z;
-                daHat.data[i] = dHat * (1 - hHat * hHat);
-                daZ.data[i] = d * (hHat - s.hPrev().data[i]) * z * (1 - z);
-                daR.data[i] = daHat.data[i] * s.Uh().data[i] * rr * (1 - rr);
-                dUh.data[i] = daHat.data[i] * rr;
+                double daHat = d * z * (1 - hHat * hHat);
+                double daZ = d * (hHat - s.hPrev().data[i]) * z * (1 - z);
+                double daR = daHat * s.Uh().data[i] * rr * (1 - rr);
+                dPt.data[Z + i] = dQt.data[Z + i] = daZ;
+                dPt.data[R + i] = dQt.data[R + i] = daR;
+                dPt.data[HAT + i] = daHat;
+                dQt.data[HAT + i] = daHat * rr;
                 dhPrev.data[i] = d * (1 - z);
             }
-            DMatrixRMaj dx = new DMatrixRMaj(inputSize(), batch);
-            Affine.accumulate(daZ, s.x(), s.hPrev(), g.get("Wz"), g.get("Uz"), g.get("bz"));
-            Affine.accumulate(daR, s.x(), s.hPrev(), g.get("Wr"), g.get("Ur"), g.get("br"));
-            Affine.accumulate(daHat, s.x(), null, g.get("W"), null, g.get("b"));
-            CommonOps_DDRM.multAddTransB(dUh, s.hPrev(), g.get("U"));
-            Affine.backInto(Wz, daZ, dx);
-            Affine.backInto(Wr, daR, dx);
-            Affine.backInto(W, daHat, dx);
-            Affine.backInto(Uz, daZ, dhPrev);
-            Affine.backInto(Ur, daR, dhPrev);
-            Affine.backInto(U, dUh, dhPrev);
-            dxs[t - 1] = dx;
+            p.backIntoState(dQt, dhPrev);
+            GateProducts.putColumns(dP, t, dPt);
+            GateProducts.putColumns(dQ, t, dQt);
             fromFuture = dhPrev;
         }
-        return new SequenceGradients(g, List.of(dxs), List.of(dhs), fromFuture);
+        Parameters g = parameters().zerosLike();
+        List<DMatrixRMaj> dxs = p.finish(dP, dQ, Unroll.states(r.steps(), Step::x), Unroll.states(r.steps(), Step::hPrev), g);
+        return new SequenceGradients(g, dxs, List.of(dhs), fromFuture);
     }
 }

@@ -1,7 +1,7 @@
 package gradnotes.nn;
 
+import gradnotes.linalg.MatMul;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 
 import java.util.Random;
 
@@ -40,7 +40,7 @@ public final class Linear {
     public DMatrixRMaj forward(DMatrixRMaj x) {
         Shapes.requireFits(W, "W", x, "x");
         DMatrixRMaj y = new DMatrixRMaj(W.numRows, x.numCols);
-        CommonOps_DDRM.mult(W, x, y);
+        MatMul.mult(W, x, y);
         if (b != null)
             for (int i = 0; i < y.numRows; i++)
                 for (int j = 0; j < y.numCols; j++) y.unsafe_set(i, j, y.unsafe_get(i, j) + b.unsafe_get(i, 0));
@@ -53,14 +53,14 @@ public final class Linear {
      */
     public DMatrixRMaj backward(DMatrixRMaj x, DMatrixRMaj dy, Parameters grads) {
         Shapes.require(dy, "dL/dy", W.numRows, x.numCols);
-        CommonOps_DDRM.multAddTransB(dy, x, grads.get("W"));
+        MatMul.multAddTransB(dy, x, grads.get("W"));
         if (b != null) {
             DMatrixRMaj db = grads.get("b");
             for (int i = 0; i < dy.numRows; i++)
                 for (int j = 0; j < dy.numCols; j++) db.unsafe_set(i, 0, db.unsafe_get(i, 0) + dy.unsafe_get(i, j));
         }
         DMatrixRMaj dx = new DMatrixRMaj(W.numCols, dy.numCols);
-        CommonOps_DDRM.multTransA(W, dy, dx);
+        MatMul.multTransA(W, dy, dx);
         return dx;
     }
 }

@@ -84,10 +84,24 @@ public final class Lstm implements Recurrent {
 
     /** One step of the six equations above. */
     public Step step(DMatrixRMaj x, DMatrixRMaj hPrev, DMatrixRMaj cPrev) {
-        DMatrixRMaj i = Affine.sigmoid(Affine.of(Wi, x, Ui, hPrev, bi));
-        DMatrixRMaj f = Affine.sigmoid(Affine.of(Wf, x, Uf, hPrev, bf));
-        DMatrixRMaj o = Affine.sigmoid(Affine.of(Wo, x, Uo, hPrev, bo));
-        DMatrixRMaj cTilde = Affine.tanh(Affine.of(Wc, x, Uc, hPrev, bc));
+        return forward(List.of(x), hPrev, cPrev).step(1);
+    }
+
+    /** The gates' products, stacked in the order i, f, o, c̃. */
+    private GateProducts products() {
+        return new GateProducts(parameters(), List.of("Wi", "Wf", "Wo", "Wc"), List.of("Ui", "Uf", "Uo", "Uc"),
+                List.of("bi", "bf", "bo", "bc"));
+    }
+
+    /**
+     * The six equations at step t, given P_t = [W_i; W_f; W_o; W_c] x_t + b and Q = [U_i; U_f; U_o; U_c] h_{t-1}
+     * (so W_i x_t + U_i h_{t-1} + b_i is gate 0 of P_t + Q, and so on).
+     */
+    private Step step(GateProducts p, DMatrixRMaj Pt, DMatrixRMaj Q, DMatrixRMaj x, DMatrixRMaj hPrev, DMatrixRMaj cPrev) {
+        DMatrixRMaj i = p.gate(Pt, Q, 0, Activation.SIGMOID);
+        DMatrixRMaj f = p.gate(Pt, Q, 1, Activation.SIGMOID);
+        DMatrixRMaj o = p.gate(Pt, Q, 2, Activation.SIGMOID);
+        DMatrixRMaj cTilde = p.gate(Pt, Q, 3, Activation.TANH);
         DMatrixRMaj c = new DMatrixRMaj(i.numRows, i.numCols);
         for (int k = 0; k < c.data.length; k++) c.data[k] = f.data[k] * cPrev.data[k] + i.data[k] * cTilde.data[k];
         DMatrixRMaj tanhC = Affine.tanh(c);
@@ -110,17 +124,14 @@ public final class Lstm implements Recurrent {
 
     /** Runs the sequence from given h_0 and c_0 ({@code hiddenSize × B} each). */
     public Run forward(List<DMatrixRMaj> xs, DMatrixRMaj h0, DMatrixRMaj c0) {
-        Shapes.nonEmpty(xs, "xs");
-        int batch = xs.get(0).numCols;
-        Shapes.require(h0, "h0", hiddenSize(), batch);
-        Shapes.require(c0, "c0", hiddenSize(), batch);
+        Unroll.checkInputs(xs, h0, inputSize(), hiddenSize());
+        Shapes.require(c0, "c0", hiddenSize(), h0.numCols);
+        GateProducts p = products();
+        DMatrixRMaj P = p.inputTerms(xs);
         List<Step> steps = new ArrayList<>(xs.size());
         DMatrixRMaj h = h0, c = c0;
         for (int t = 1; t <= xs.size(); t++) {
-            DMatrixRMaj x = xs.get(t - 1);
-            Shapes.require(x, "x_" + t, inputSize(), batch);
-            Shapes.finite(x, "x_" + t);
-            Step s = step(x, h, c);
+            Step s = step(p, GateProducts.columnsOf(P, t, h0.numCols), p.recurrentTerms(h), xs.get(t - 1), h, c);
             steps.add(s);
             h = s.h();
             c = s.c();
@@ -144,10 +155,12 @@ public final class Lstm implements Recurrent {
      * then through σ' (gates) or tanh' (candidate) into each W, U, b, into x_t and into h_{t-1}.
      */
     public Gradients backwardWithCells(Run r, List<DMatrixRMaj> dLdh) {
-        int T = r.length(), n = hiddenSize(), batch = r.h0().numCols;
+        int T = r.length(), n = hiddenSize(), batch = r.h0().numCols, nb = n * batch;
         if (dLdh.size() != T) throw new IllegalArgumentException("dLdh has " + dLdh.size() + " steps but the run has " + T);
-        Parameters g = parameters().zerosLike();
-        DMatrixRMaj[] dxs = new DMatrixRMaj[T], dhs = new DMatrixRMaj[T], dcs = new DMatrixRMaj[T];
+        GateProducts p = products();
+        // ∂L/∂a for every step side by side, a = [a_i; a_f; a_o; a_c] the gates' pre-activations
+        DMatrixRMaj dA = new DMatrixRMaj(4 * n, T * batch);
+        DMatrixRMaj[] dhs = new DMatrixRMaj[T], dcs = new DMatrixRMaj[T];
         DMatrixRMaj hFromFuture = new DMatrixRMaj(n, batch), cFromFuture = new DMatrixRMaj(n, batch);
         for (int t = T; t >= 1; t--) {
             Step s = r.step(t);
@@ -157,36 +170,28 @@ public final class Lstm implements Recurrent {
                 CommonOps_DDRM.addEquals(dh, dLdh.get(t - 1));
             }
             dhs[t - 1] = dh;
-            DMatrixRMaj dc = new DMatrixRMaj(n, batch), dai = new DMatrixRMaj(n, batch), daf = new DMatrixRMaj(n, batch),
-                    dao = new DMatrixRMaj(n, batch), dac = new DMatrixRMaj(n, batch), dcPrev = new DMatrixRMaj(n, batch);
-            for (int k = 0; k < dc.data.length; k++) {
+            DMatrixRMaj dc = new DMatrixRMaj(n, batch), dcPrev = new DMatrixRMaj(n, batch), da = new DMatrixRMaj(4 * n, batch);
+            int I = 0, F = nb, O = 2 * nb, C = 3 * nb;
+            for (int k = 0; k < nb; k++) {
                 double o = s.o().data[k], tc = s.tanhC().data[k], i = s.i().data[k], f = s.f().data[k], ct = s.cTilde().data[k];
                 double dck = cFromFuture.data[k] + dh.data[k] * o * (1 - tc * tc);
                 dc.data[k] = dck;
-                dao.data[k] = dh.data[k] * tc * o * (1 - o);
-                daf.data[k] = dck * s.cPrev().data[k] * f * (1 - f);
-                dai.data[k] = dck * ct * i * (1 - i);
-                dac.data[k] = dck * i * (1 - ct * ct);
+                da.data[I + k] = dck * ct * i * (1 - i);
+                da.data[F + k] = dck * s.cPrev().data[k] * f * (1 - f);
+                da.data[O + k] = dh.data[k] * tc * o * (1 - o);
+                da.data[C + k] = dck * i * (1 - ct * ct);
                 dcPrev.data[k] = dck * f;
             }
             dcs[t - 1] = dc;
-            DMatrixRMaj dx = new DMatrixRMaj(inputSize(), batch), dhPrev = new DMatrixRMaj(n, batch);
-            gate(s, dai, Wi, Ui, g, "i", dx, dhPrev);
-            gate(s, daf, Wf, Uf, g, "f", dx, dhPrev);
-            gate(s, dao, Wo, Uo, g, "o", dx, dhPrev);
-            gate(s, dac, Wc, Uc, g, "c", dx, dhPrev);
-            dxs[t - 1] = dx;
+            DMatrixRMaj dhPrev = new DMatrixRMaj(n, batch);
+            p.backIntoState(da, dhPrev);
+            GateProducts.putColumns(dA, t, da);
             hFromFuture = dhPrev;
             cFromFuture = dcPrev;
         }
-        return new Gradients(new SequenceGradients(g, List.of(dxs), List.of(dhs), hFromFuture), List.of(dcs), cFromFuture);
-    }
-
-    private static void gate(Step s, DMatrixRMaj da, DMatrixRMaj W, DMatrixRMaj U, Parameters g, String name,
-                             DMatrixRMaj dx, DMatrixRMaj dhPrev) {
-        Affine.accumulate(da, s.x(), s.hPrev(), g.get("W" + name), g.get("U" + name), g.get("b" + name));
-        Affine.backInto(W, da, dx);
-        Affine.backInto(U, da, dhPrev);
+        Parameters g = parameters().zerosLike();
+        List<DMatrixRMaj> dxs = p.finish(dA, dA, Unroll.states(r.steps(), Step::x), Unroll.states(r.steps(), Step::hPrev), g);
+        return new Gradients(new SequenceGradients(g, dxs, List.of(dhs), hFromFuture), List.of(dcs), cFromFuture);
     }
 
     /**

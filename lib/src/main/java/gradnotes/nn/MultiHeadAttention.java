@@ -1,5 +1,6 @@
 package gradnotes.nn;
 
+import gradnotes.linalg.MatMul;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -161,21 +162,21 @@ public final class MultiHeadAttention {
     public Gradients backward(Result r, DMatrixRMaj dY) {
         Shapes.require(dY, "dL/dY", r.Y().numRows, r.Y().numCols);
         Parameters grads = parameters().zerosLike();
-        CommonOps_DDRM.multTransB(dY, r.H(), grads.get("Wo"));
+        MatMul.multTransB(dY, r.H(), grads.get("Wo"));
         DMatrixRMaj dH = new DMatrixRMaj(r.H().numRows, r.H().numCols);
-        CommonOps_DDRM.multTransA(Wo, dY, dH);
+        MatMul.multTransA(Wo, dY, dH);
         DMatrixRMaj dX = new DMatrixRMaj(r.X().numRows, r.X().numCols);
         DMatrixRMaj dZ = new DMatrixRMaj(r.Z().numRows, r.Z().numCols);
         int dv = Wv.get(0).numRows;
         for (int i = 1; i <= heads(); i++) {
             DMatrixRMaj dHead = CommonOps_DDRM.extract(dH, (i - 1) * dv, i * dv, 0, dH.numCols);
             ScaledDotProductAttention.Gradients g = attention.backward(r.head(i), dHead);
-            CommonOps_DDRM.multTransB(g.dQ(), r.X(), grads.get("Wq_" + i));
-            CommonOps_DDRM.multTransB(g.dK(), r.Z(), grads.get("Wk_" + i));
-            CommonOps_DDRM.multTransB(g.dV(), r.Z(), grads.get("Wv_" + i));
-            CommonOps_DDRM.multAddTransA(Wq.get(i - 1), g.dQ(), dX);
-            CommonOps_DDRM.multAddTransA(Wk.get(i - 1), g.dK(), dZ);
-            CommonOps_DDRM.multAddTransA(Wv.get(i - 1), g.dV(), dZ);
+            MatMul.multTransB(g.dQ(), r.X(), grads.get("Wq_" + i));
+            MatMul.multTransB(g.dK(), r.Z(), grads.get("Wk_" + i));
+            MatMul.multTransB(g.dV(), r.Z(), grads.get("Wv_" + i));
+            MatMul.multAddTransA(Wq.get(i - 1), g.dQ(), dX);
+            MatMul.multAddTransA(Wk.get(i - 1), g.dK(), dZ);
+            MatMul.multAddTransA(Wv.get(i - 1), g.dV(), dZ);
         }
         if (r.selfAttention()) {
             CommonOps_DDRM.addEquals(dX, dZ);
@@ -186,7 +187,7 @@ public final class MultiHeadAttention {
 
     private static DMatrixRMaj times(DMatrixRMaj W, DMatrixRMaj X) {
         DMatrixRMaj out = new DMatrixRMaj(W.numRows, X.numCols);
-        CommonOps_DDRM.mult(W, X, out);
+        MatMul.mult(W, X, out);
         return out;
     }
 }

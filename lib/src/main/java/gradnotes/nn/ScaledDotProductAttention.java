@@ -1,5 +1,6 @@
 package gradnotes.nn;
 
+import gradnotes.linalg.MatMul;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -116,14 +117,14 @@ public final class ScaledDotProductAttention {
         requireShapes(Q, K, V);
         requireMaskFits(Q, K);
         DMatrixRMaj S = new DMatrixRMaj(K.numCols, Q.numCols);
-        CommonOps_DDRM.multTransA(K, Q, S);
+        MatMul.multTransA(K, Q, S);
         CommonOps_DDRM.divide(S, scale(Q.numRows));
         if (causal)
             for (int i = 0; i < S.numRows; i++)
                 for (int j = 0; j < i; j++) S.unsafe_set(i, j, Double.NEGATIVE_INFINITY);
         DMatrixRMaj A = Softmax.columns(S);
         DMatrixRMaj O = new DMatrixRMaj(V.numRows, Q.numCols);
-        CommonOps_DDRM.mult(V, A, O);
+        MatMul.mult(V, A, O);
         return new Result(Q, K, V, S, A, O);
     }
 
@@ -164,15 +165,17 @@ public final class ScaledDotProductAttention {
         Shapes.require(dO, "dL/dO", r.output().numRows, r.output().numCols);
         DMatrixRMaj A = r.weights();
         DMatrixRMaj dV = new DMatrixRMaj(r.V().numRows, r.V().numCols);
-        CommonOps_DDRM.multTransB(dO, A, dV);
+        MatMul.multTransB(dO, A, dV);
         DMatrixRMaj dA = new DMatrixRMaj(A.numRows, A.numCols);
-        CommonOps_DDRM.multTransA(r.V(), dO, dA);
+        MatMul.multTransA(r.V(), dO, dA);
         DMatrixRMaj dS = Softmax.backwardColumns(A, dA);
         double s = scale(r.Q().numRows);
         DMatrixRMaj dQ = new DMatrixRMaj(r.Q().numRows, r.Q().numCols);
-        CommonOps_DDRM.mult(1.0 / s, r.K(), dS, dQ);
+        MatMul.mult(r.K(), dS, dQ);
+        CommonOps_DDRM.scale(1.0 / s, dQ);
         DMatrixRMaj dK = new DMatrixRMaj(r.K().numRows, r.K().numCols);
-        CommonOps_DDRM.multTransB(1.0 / s, r.Q(), dS, dK);
+        MatMul.multTransB(r.Q(), dS, dK);
+        CommonOps_DDRM.scale(1.0 / s, dK);
         return new Gradients(dQ, dK, dV);
     }
 

@@ -5,29 +5,37 @@ import org.ejml.data.DMatrixRMaj;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * Applying one step function along a sequence, h_t = f(x_t, h_{t-1}), with each input's shape and finiteness checked
- * once per step: the part of a forward pass that every single-state recurrence shares.
+ * Applying one step function along a sequence, h_t = f(x_t, h_{t-1}), after checking each input's shape and
+ * finiteness: the part of a forward pass that every single-state recurrence shares.
  */
 final class Unroll {
     private Unroll() {}
 
-    /** The steps of f over {@code xs} from {@code h0}; {@code stateOf} reads h_t from a step. */
-    static <S> List<S> steps(List<DMatrixRMaj> xs, DMatrixRMaj h0, int inputSize, int hiddenSize,
-                             BiFunction<DMatrixRMaj, DMatrixRMaj, S> step, Function<S, DMatrixRMaj> stateOf) {
+    /** Checks every input's shape and finiteness, and h_0's shape, before a forward pass. */
+    static void checkInputs(List<DMatrixRMaj> xs, DMatrixRMaj h0, int inputSize, int hiddenSize) {
         Shapes.nonEmpty(xs, "xs");
         int batch = xs.get(0).numCols;
         Shapes.require(h0, "h0", hiddenSize, batch);
+        for (int t = 1; t <= xs.size(); t++) {
+            Shapes.require(xs.get(t - 1), "x_" + t, inputSize, batch);
+            Shapes.finite(xs.get(t - 1), "x_" + t);
+        }
+    }
+
+    /** One step at time t (1..T) from x_t and h_{t-1}. */
+    interface StepAt<S> {
+        S apply(int t, DMatrixRMaj x, DMatrixRMaj hPrev);
+    }
+
+    /** The steps of f over {@code xs} (already checked) from {@code h0}; {@code stateOf} reads h_t from a step. */
+    static <S> List<S> steps(List<DMatrixRMaj> xs, DMatrixRMaj h0, StepAt<S> step, Function<S, DMatrixRMaj> stateOf) {
         List<S> steps = new ArrayList<>(xs.size());
         DMatrixRMaj h = h0;
         for (int t = 1; t <= xs.size(); t++) {
-            DMatrixRMaj x = xs.get(t - 1);
-            Shapes.require(x, "x_" + t, inputSize, batch);
-            Shapes.finite(x, "x_" + t);
-            S s = step.apply(x, h);
+            S s = step.apply(t, xs.get(t - 1), h);
             steps.add(s);
             h = stateOf.apply(s);
         }

@@ -1,5 +1,6 @@
 package gradnotes.nn;
 
+import gradnotes.linalg.MatMul;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -60,11 +61,17 @@ public final class VanillaRnn implements Recurrent {
 
     /** One step: a_t = W_x x_t + W_h h_{t-1} + b, h_t = f(a_t). */
     public Step step(DMatrixRMaj x, DMatrixRMaj hPrev) {
-        DMatrixRMaj a = new DMatrixRMaj(hiddenSize(), x.numCols);
-        CommonOps_DDRM.mult(Wx, x, a);
-        CommonOps_DDRM.multAdd(Wh, hPrev, a);
-        for (int i = 0; i < a.numRows; i++)
-            for (int j = 0; j < a.numCols; j++) a.unsafe_set(i, j, a.unsafe_get(i, j) + b.unsafe_get(i, 0));
+        return forward(List.of(x), hPrev).steps().get(0);
+    }
+
+    /** The one product W_x x_t + b for all steps at once, and W_h h_{t-1} per step. */
+    private GateProducts products() {
+        return new GateProducts(parameters(), List.of("Wx"), List.of("Wh"), List.of("b"));
+    }
+
+    /** Step t from P_t = W_x x_t + b and Q = W_h h_{t-1}. */
+    private Step step(GateProducts p, DMatrixRMaj Pt, DMatrixRMaj Q, DMatrixRMaj x, DMatrixRMaj hPrev) {
+        DMatrixRMaj a = p.gate(Pt, Q, 0, Activation.IDENTITY);
         DMatrixRMaj h = new DMatrixRMaj(a.numRows, a.numCols);
         f.apply(a, h);
         return new Step(x, hPrev, a, h);
@@ -82,7 +89,11 @@ public final class VanillaRnn implements Recurrent {
 
     /** Runs the sequence from a given h_0 ({@code hiddenSize × B}). */
     public Run forward(List<DMatrixRMaj> xs, DMatrixRMaj h0) {
-        return new Run(h0, Unroll.steps(xs, h0, inputSize(), hiddenSize(), this::step, Step::h));
+        Unroll.checkInputs(xs, h0, inputSize(), hiddenSize());
+        GateProducts p = products();
+        DMatrixRMaj P = p.inputTerms(xs);
+        return new Run(h0, Unroll.steps(xs, h0,
+                (t, x, hPrev) -> step(p, GateProducts.columnsOf(P, t, h0.numCols), p.recurrentTerms(hPrev), x, hPrev), Step::h));
     }
 
     /**
@@ -98,10 +109,10 @@ public final class VanillaRnn implements Recurrent {
             throw new IllegalArgumentException("a vanilla RNN backpropagates through its own run, got " + run.getClass().getName());
         int T = r.length();
         if (dLdh.size() != T) throw new IllegalArgumentException("dLdh has " + dLdh.size() + " steps but the run has " + T);
-        Parameters grads = parameters().zerosLike();
-        DMatrixRMaj dWx = grads.get("Wx"), dWh = grads.get("Wh"), db = grads.get("b");
-        DMatrixRMaj[] dxs = new DMatrixRMaj[T], dhs = new DMatrixRMaj[T];
         int n = hiddenSize(), batch = r.h0().numCols;
+        GateProducts p = products();
+        DMatrixRMaj dA = new DMatrixRMaj(n, T * batch);   // ∂L/∂a_t for every step, side by side
+        DMatrixRMaj[] dhs = new DMatrixRMaj[T];
         DMatrixRMaj fromFuture = new DMatrixRMaj(n, batch);
         for (int t = T; t >= 1; t--) {
             Step s = r.steps().get(t - 1);
@@ -114,17 +125,13 @@ public final class VanillaRnn implements Recurrent {
             DMatrixRMaj da = new DMatrixRMaj(n, batch);
             for (int i = 0; i < da.data.length; i++)
                 da.data[i] = dh.data[i] * f.derivativeFromOutput(s.a().data[i], s.h().data[i]);
-            CommonOps_DDRM.multAddTransB(da, s.x(), dWx);
-            CommonOps_DDRM.multAddTransB(da, s.hPrev(), dWh);
-            for (int i = 0; i < n; i++)
-                for (int j = 0; j < batch; j++) db.unsafe_set(i, 0, db.unsafe_get(i, 0) + da.unsafe_get(i, j));
-            DMatrixRMaj dx = new DMatrixRMaj(inputSize(), batch);
-            CommonOps_DDRM.multTransA(Wx, da, dx);
-            dxs[t - 1] = dx;
             fromFuture = new DMatrixRMaj(n, batch);
-            CommonOps_DDRM.multTransA(Wh, da, fromFuture);
+            p.backIntoState(da, fromFuture);
+            GateProducts.putColumns(dA, t, da);
         }
-        return new SequenceGradients(grads, List.of(dxs), List.of(dhs), fromFuture);
+        Parameters grads = parameters().zerosLike();
+        List<DMatrixRMaj> dxs = p.finish(dA, dA, Unroll.states(r.steps(), Step::x), Unroll.states(r.steps(), Step::hPrev), grads);
+        return new SequenceGradients(grads, dxs, List.of(dhs), fromFuture);
     }
 
     /** ∂h_t/∂h_{t-1} = diag(f'(a_t)) W_h for the first sequence of the batch ({@code hiddenSize × hiddenSize}). */

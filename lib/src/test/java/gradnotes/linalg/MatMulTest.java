@@ -1,0 +1,93 @@
+package gradnotes.linalg;
+
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MatMulTest {
+    private static final int[] ROWS = {1, 3, 4, 5, 9, 64, 67};
+    private static final int[] COLS = {1, 7, 8, 9, 16, 17, 33};
+    private static final int[] DEPTHS = {1, 5, 64, VectorGemm.KC + 3};
+
+    /** The textbook triple loop, entry by entry: the independent reference. */
+    private static DMatrixRMaj reference(boolean transA, boolean transB, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c0) {
+        DMatrixRMaj c = c0.copy();
+        for (int i = 0; i < c.numRows; i++)
+            for (int j = 0; j < c.numCols; j++) {
+                double s = c.get(i, j);
+                int k = transA ? a.numRows : a.numCols;
+                for (int p = 0; p < k; p++) s += (transA ? a.get(p, i) : a.get(i, p)) * (transB ? b.get(j, p) : b.get(p, j));
+                c.set(i, j, s);
+            }
+        return c;
+    }
+
+    private static DMatrixRMaj random(int rows, int cols, Random rng) {
+        DMatrixRMaj x = new DMatrixRMaj(rows, cols);
+        for (int q = 0; q < x.data.length; q++) x.data[q] = rng.nextGaussian();
+        return x;
+    }
+
+    private static void agreesWithReference(Gemm gemm) {
+        Random rng = new Random(7);
+        for (boolean transA : new boolean[] {false, true})
+            for (boolean transB : new boolean[] {false, true})
+                for (int m : ROWS)
+                    for (int n : COLS)
+                        for (int k : DEPTHS) {
+                            DMatrixRMaj a = transA ? random(k, m, rng) : random(m, k, rng);
+                            DMatrixRMaj b = transB ? random(n, k, rng) : random(k, n, rng);
+                            DMatrixRMaj c0 = random(m, n, rng), c = c0.copy();
+                            MatMul.product(gemm, transA, transB, a, b, c, true);
+                            DMatrixRMaj expected = reference(transA, transB, a, b, c0);
+                            for (int q = 0; q < c.data.length; q++)
+                                assertEquals(expected.data[q], c.data[q], 1e-12 * (k + 1),
+                                        () -> "op(A) " + m + "×" + k + (transA ? " (Aᵀ)" : "") + ", op(B) " + k + "×" + n + (transB ? " (Bᵀ)" : ""));
+                        }
+    }
+
+    @Test
+    void portableLoopsAgreeWithTheTripleLoop() {
+        agreesWithReference(new PortableGemm());
+    }
+
+    @Test
+    void vectorKernelAgreesWithTheTripleLoopAcrossBlockEdges() {
+        agreesWithReference(new VectorGemm());
+    }
+
+    @Test
+    void theTestJvmRunsTheVectorKernel() {
+        // surefire passes --add-modules jdk.incubator.vector; without it this suite would test only the loops
+        assertTrue(MatMul.kernel().startsWith("Vector API"), MatMul.kernel());
+    }
+
+    @Test
+    void multOverwritesAndMultAddAccumulates() {
+        Random rng = new Random(3);
+        DMatrixRMaj a = random(6, 4, rng), b = random(4, 16, rng), c = random(6, 16, rng), c0 = c.copy();
+        MatMul.multAdd(a, b, c);
+        DMatrixRMaj ab = new DMatrixRMaj(6, 16);
+        ab.fill(99);
+        MatMul.mult(a, b, ab);
+        for (int q = 0; q < c.data.length; q++) assertEquals(c0.data[q] + ab.data[q], c.data[q], 1e-12);
+        DMatrixRMaj reference = reference(false, false, a, b, new DMatrixRMaj(6, 16));
+        for (int q = 0; q < ab.data.length; q++) assertEquals(reference.data[q], ab.data[q], 1e-12);
+    }
+
+    @Test
+    void mismatchedShapesAreNamed() {
+        DMatrixRMaj a = new DMatrixRMaj(3, 4), b = new DMatrixRMaj(5, 2), c = new DMatrixRMaj(3, 2);
+        var e = assertThrows(IllegalArgumentException.class, () -> MatMul.mult(a, b, c));
+        assertEquals("cannot form 3×2 = 3×4 · 5×2: the product is undefined (4 ≠ 5)", e.getMessage());
+        var wrongOut = assertThrows(IllegalArgumentException.class, () -> MatMul.multTransA(a, new DMatrixRMaj(3, 2), c));
+        assertEquals("cannot form 3×2 = 3×4ᵀ · 3×2: the product is 4×2", wrongOut.getMessage());
+        DMatrixRMaj square = new DMatrixRMaj(2, 2);
+        assertThrows(IllegalArgumentException.class, () -> MatMul.multAdd(square, new DMatrixRMaj(2, 2), square));
+    }
+}
