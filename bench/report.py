@@ -18,7 +18,7 @@ def flops(kind, size):
     if kind == "attention":
         L, d = 128, 128
         return 3 * (8 * L * d * d + 4 * L * L * d)   # projections Q, K, V, O and the two L×L products, ×3 for backward
-    if kind == "dgemm":
+    if kind.startswith("dgemm"):
         return 2 * 512 ** 3
     B, T, N = SIZES[size]
     return 3 * MATRICES[kind] * 2 * B * N * N * T
@@ -28,19 +28,19 @@ def main():
     jmh = json.load(open(sys.argv[1]))
     java = {}
     for r in jmh:
-        name = r["benchmark"].rsplit(".", 2)[-2]
+        name, method = r["benchmark"].rsplit(".", 2)[-2:]
         params = r.get("params", {})
         key = {"RecurrentBenchmark": (params.get("model"), params.get("size")),
                "AttentionBenchmark": ("attention", "seq128-d128-h8"),
-               "DgemmBenchmark": ("dgemm", "512")}[name]
+               "DgemmBenchmark": ("dgemm" if method == "mult512" else "dgemm-ejml", "512")}[name]
         java[key] = r["primaryMetric"]["score"]
     torch = {}
     for line in open(sys.argv[2]):
         kind, size, us = line.split()
         torch[(kind, size)] = float(us)
     print(f"{'benchmark':<28}{'Java µs':>12}{'PyTorch µs':>12}{'ratio':>8}{'Java GF/s':>11}{'Torch GF/s':>11}  target")
-    for key in sorted(java, key=lambda k: (k[0] != "dgemm", k)):
-        j, t = java[key], torch.get(key)
+    for key in sorted(java, key=lambda k: (not k[0].startswith("dgemm"), k)):
+        j, t = java[key], torch.get(("dgemm", "512") if key[0] == "dgemm-ejml" else key)
         f = flops(*key)
         ratio = t / j if t else float("nan")
         target = TARGETS.get(key[1])

@@ -4,15 +4,17 @@
 Same models and sizes as the JMH benchmarks (B = batch, T = steps, N = input = hidden size): forward
 plus backward with a loss gradient at every step, L = sum(h * G). Times are the median of repeated
 runs after warm-up, in microseconds. PyTorch runs with as many threads as the Java side (the
-library's model code is single-threaded), set by --threads (default 1).
+library's model code is single-threaded), set by --threads (default 1). torch.set_num_threads alone
+does not bind the BLAS library's own thread pool (OpenBLAS would use every core for a matrix
+product), so the thread count also goes into OMP_NUM_THREADS, OPENBLAS_NUM_THREADS and
+MKL_NUM_THREADS before torch is loaded.
 
 Output: one line per benchmark, `name size microseconds`.
 """
 import argparse
+import os
 import statistics
 import time
-
-import torch
 
 SIZES = {"tiny": (1, 50, 16), "small": (16, 100, 64), "medium": (32, 100, 128)}
 
@@ -27,6 +29,9 @@ def median_us(work, min_seconds=1.0, min_runs=10):
         work()
         runs.append((time.perf_counter() - t0) * 1e6)
     return statistics.median(runs)
+
+
+torch = None   # imported in main(), after the thread variables are set
 
 
 def recurrent(kind, size):
@@ -69,6 +74,10 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--threads", type=int, default=1)
     args = parser.parse_args()
+    for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ[variable] = str(args.threads)
+    global torch
+    import torch
     torch.set_num_threads(args.threads)
     for kind in ("rnn", "gru", "lstm"):
         for size in SIZES:

@@ -21,7 +21,7 @@ mkdir -p "$spec"
 # folder, so "mima_cache" means build/kernel/mima_cache.
 cat > "$spec/kernel.json.tmp" <<JSON
 {
-  "argv": ["java", "-Xmx1g", "-XX:+UseSerialGC", "-jar", "$jar", "{connection_file}"],
+  "argv": ["java", "-Xmx1g", "-XX:+UseSerialGC", "--add-modules", "jdk.incubator.vector", "-jar", "$jar", "{connection_file}"],
   "display_name": "Java (gradnotes)",
   "language": "java",
   "interrupt_mode": "message",

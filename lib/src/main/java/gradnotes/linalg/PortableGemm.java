@@ -5,45 +5,85 @@ package gradnotes.linalg;
  * B and C (an {@code axpy} the JIT can vectorise) whenever B is not transposed; with Bᵀ the inner
  * loop is a dot product of two rows. A single column (one sequence, B = 1) is a matrix-vector
  * product, whose inner loop runs along the rows of A instead: the loops above would spend their
- * time entering an inner loop of length one.
+ * time entering an inner loop of length one. Each case is its own small method, which the JIT
+ * compiles best.
  */
 final class PortableGemm implements Gemm {
     @Override
     public void multAdd(boolean transA, boolean transB, int m, int n, int k,
                         double[] a, int aOff, int lda, double[] b, int bOff, int ldb, double[] c, int cOff, int ldc) {
-        int aRow = transA ? 1 : lda, aCol = transA ? lda : 1;
-        int bStep = transB ? 1 : ldb;
-        if (n == 1 && !transA) {
-            for (int i = 0; i < m; i++) {
-                int ai = aOff + i * lda;
-                double s = 0;
-                for (int p = 0; p < k; p++) s += a[ai + p] * b[bOff + p * bStep];
-                c[cOff + i * ldc] += s;
+        if (n == 1) {
+            int bStep = transB ? 1 : ldb;
+            if (transA) columnTimesA(m, k, a, aOff, lda, b, bOff, bStep, c, cOff, ldc);
+            else aTimesColumn(m, k, a, aOff, lda, b, bOff, bStep, c, cOff, ldc);
+        } else if (!transB) {
+            rowsOfB(transA, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+        } else {
+            rowDotRow(transA, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+        }
+    }
+
+    /** c += A b: one dot product per row of A, four partial sums so the additions overlap. */
+    private static void aTimesColumn(int m, int k, double[] a, int aOff, int lda, double[] b, int bOff, int bStep,
+                                     double[] c, int cOff, int ldc) {
+        for (int i = 0; i < m; i++) {
+            int ai = aOff + i * lda;
+            double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+            int p = 0;
+            for (; p + 3 < k; p += 4) {
+                s0 += a[ai + p] * b[bOff + p * bStep];
+                s1 += a[ai + p + 1] * b[bOff + (p + 1) * bStep];
+                s2 += a[ai + p + 2] * b[bOff + (p + 2) * bStep];
+                s3 += a[ai + p + 3] * b[bOff + (p + 3) * bStep];
             }
-        } else if (n == 1) {
+            for (; p < k; p++) s0 += a[ai + p] * b[bOff + p * bStep];
+            c[cOff + i * ldc] += (s0 + s1) + (s2 + s3);
+        }
+    }
+
+    /** c += Aᵀ b (A stored k × m): row p of A, scaled by b_p, added along c. */
+    private static void columnTimesA(int m, int k, double[] a, int aOff, int lda, double[] b, int bOff, int bStep,
+                                     double[] c, int cOff, int ldc) {
+        if (ldc != 1) {
             for (int p = 0; p < k; p++) {
                 int ap = aOff + p * lda;
                 double bp = b[bOff + p * bStep];
                 for (int i = 0; i < m; i++) c[cOff + i * ldc] += a[ap + i] * bp;
             }
-        } else if (!transB) {
-            for (int i = 0; i < m; i++) {
-                int ci = cOff + i * ldc;
-                for (int p = 0; p < k; p++) {
-                    double aip = a[aOff + i * aRow + p * aCol];
-                    int bp = bOff + p * ldb;
-                    for (int j = 0; j < n; j++) c[ci + j] += aip * b[bp + j];
-                }
+            return;
+        }
+        for (int p = 0; p < k; p++) {
+            int ap = aOff + p * lda;
+            double bp = b[bOff + p * bStep];
+            for (int i = 0; i < m; i++) c[cOff + i] += a[ap + i] * bp;
+        }
+    }
+
+    /** C += op(A) B: for each entry of op(A), a scaled row of B added to a row of C. */
+    private static void rowsOfB(boolean transA, int m, int n, int k, double[] a, int aOff, int lda,
+                                double[] b, int bOff, int ldb, double[] c, int cOff, int ldc) {
+        int aRow = transA ? 1 : lda, aCol = transA ? lda : 1;
+        for (int i = 0; i < m; i++) {
+            int ci = cOff + i * ldc;
+            for (int p = 0; p < k; p++) {
+                double aip = a[aOff + i * aRow + p * aCol];
+                int bp = bOff + p * ldb;
+                for (int j = 0; j < n; j++) c[ci + j] += aip * b[bp + j];
             }
-        } else {
-            for (int i = 0; i < m; i++) {
-                int ci = cOff + i * ldc;
-                for (int j = 0; j < n; j++) {
-                    int bj = bOff + j * ldb;
-                    double s = 0;
-                    for (int p = 0; p < k; p++) s += a[aOff + i * aRow + p * aCol] * b[bj + p];
-                    c[ci + j] += s;
-                }
+        }
+    }
+
+    /** C += op(A) Bᵀ: each entry a dot product of a row of op(A) with a row of B. */
+    private static void rowDotRow(boolean transA, int m, int n, int k, double[] a, int aOff, int lda,
+                                  double[] b, int bOff, int ldb, double[] c, int cOff, int ldc) {
+        int aRow = transA ? 1 : lda, aCol = transA ? lda : 1;
+        for (int i = 0; i < m; i++) {
+            int ci = cOff + i * ldc;
+            for (int j = 0; j < n; j++) {
+                int bj = bOff + j * ldb;
+                double s = 0;
+                for (int p = 0; p < k; p++) s += a[aOff + i * aRow + p * aCol] * b[bj + p];
+                c[ci + j] += s;
             }
         }
     }

@@ -2,6 +2,7 @@ package gradnotes.nn;
 
 import gradnotes.linalg.MatMul;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,7 @@ final class GateProducts {
     private final List<String> wNames, uNames, bNames;
     private final DMatrixRMaj W, U, b;
     private final int n;
+    private DMatrixRMaj Ut;
 
     /**
      * @param names the model's parameters; {@code wNames}, {@code uNames}, {@code bNames} name each
@@ -66,7 +68,7 @@ final class GateProducts {
         DMatrixRMaj wide = new DMatrixRMaj(rows, T * batch);
         for (int t = 0; t < T; t++) {
             DMatrixRMaj x = xs.get(t);
-            for (int i = 0; i < rows; i++) System.arraycopy(x.data, i * batch, wide.data, i * T * batch + t * batch, batch);
+            copyRows(rows, batch, x.data, 0, batch, wide.data, t * batch, T * batch);
         }
         return wide;
     }
@@ -74,14 +76,20 @@ final class GateProducts {
     /** Step t's columns (t = 1..T) of a side-by-side matrix, as a new {@code rows × B} matrix. */
     static DMatrixRMaj columnsOf(DMatrixRMaj wide, int t, int batch) {
         DMatrixRMaj x = new DMatrixRMaj(wide.numRows, batch);
-        for (int i = 0; i < wide.numRows; i++) System.arraycopy(wide.data, i * wide.numCols + (t - 1) * batch, x.data, i * batch, batch);
+        copyRows(wide.numRows, batch, wide.data, (t - 1) * batch, wide.numCols, x.data, 0, batch);
         return x;
     }
 
     /** Writes {@code x} into step t's columns of a side-by-side matrix. */
     static void putColumns(DMatrixRMaj wide, int t, DMatrixRMaj x) {
         int batch = x.numCols;
-        for (int i = 0; i < x.numRows; i++) System.arraycopy(x.data, i * batch, wide.data, i * wide.numCols + (t - 1) * batch, batch);
+        copyRows(x.numRows, batch, x.data, 0, batch, wide.data, (t - 1) * batch, wide.numCols);
+    }
+
+    /** Copies a {@code rows × cols} block between row-major arrays with the given row strides. */
+    private static void copyRows(int rows, int cols, double[] from, int fromAt, int fromStride, double[] to, int toAt, int toStride) {
+        for (int i = 0; i < rows; i++)
+            for (int j = 0; j < cols; j++) to[toAt + i * toStride + j] = from[fromAt + i * fromStride + j];
     }
 
     /** Gate g's rows (g = 0..gates-1) of a stacked matrix, as a new {@code n × B} matrix. */
@@ -116,9 +124,13 @@ final class GateProducts {
         return Q;
     }
 
-    /** ∂L/∂h_{t-1} += Uᵀ ∂L/∂Q_t. */
+    /**
+     * ∂L/∂h_{t-1} += Uᵀ ∂L/∂Q_t. Uᵀ is formed once, on the first call: with its rows contiguous the product
+     * is as fast for one sequence as for a batch.
+     */
     void backIntoState(DMatrixRMaj dQ, DMatrixRMaj dhPrev) {
-        MatMul.multAddTransA(U, dQ, dhPrev);
+        if (Ut == null) Ut = CommonOps_DDRM.transpose(U, null);
+        MatMul.multAdd(Ut, dQ, dhPrev);
     }
 
     /**
