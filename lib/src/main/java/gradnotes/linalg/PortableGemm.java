@@ -44,18 +44,10 @@ final class PortableGemm implements Gemm {
     /** c += Aᵀ b (A stored k × m): row p of A, scaled by b_p, added along c. */
     private static void columnTimesA(int m, int k, double[] a, int aOff, int lda, double[] b, int bOff, int bStep,
                                      double[] c, int cOff, int ldc) {
-        if (ldc != 1) {
-            for (int p = 0; p < k; p++) {
-                int ap = aOff + p * lda;
-                double bp = b[bOff + p * bStep];
-                for (int i = 0; i < m; i++) c[cOff + i * ldc] += a[ap + i] * bp;
-            }
-            return;
-        }
         for (int p = 0; p < k; p++) {
             int ap = aOff + p * lda;
             double bp = b[bOff + p * bStep];
-            for (int i = 0; i < m; i++) c[cOff + i] += a[ap + i] * bp;
+            for (int i = 0; i < m; i++) c[cOff + i * ldc] += a[ap + i] * bp;
         }
     }
 
