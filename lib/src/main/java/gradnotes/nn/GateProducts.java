@@ -43,23 +43,9 @@ final class GateProducts {
         this.n = U.numRows / uNames.size();
     }
 
+    /** The named parameters one above the other. */
     private static DMatrixRMaj stack(Parameters p, List<String> names) {
-        List<DMatrixRMaj> blocks = new ArrayList<>();
-        for (String name : names) blocks.add(p.get(name));
-        return stack(blocks);
-    }
-
-    /** The blocks one above the other (each has the same number of columns). */
-    static DMatrixRMaj stack(List<DMatrixRMaj> blocks) {
-        int rows = 0;
-        for (DMatrixRMaj x : blocks) rows += x.numRows;
-        DMatrixRMaj s = new DMatrixRMaj(rows, blocks.get(0).numCols);
-        int at = 0;
-        for (DMatrixRMaj x : blocks) {
-            System.arraycopy(x.data, 0, s.data, at, x.getNumElements());
-            at += x.getNumElements();
-        }
-        return s;
+        return CommonOps_DDRM.concatRowsMulti(names.stream().map(p::get).toArray(DMatrixRMaj[]::new));
     }
 
     /** [x_1 … x_T], each {@code rows × B}, side by side: {@code rows × T·B}. */
