@@ -10,16 +10,24 @@ import org.ejml.data.DMatrixRMaj;
  * {@code make kernel} installs does, as do the tests and benchmarks) the products run on a
  * register-blocked Vector API kernel, several times faster than plain loops; otherwise they run
  * on portable loops, with the same results up to rounding. {@link #kernel()} says which is in use;
- * the system property {@code gradnotes.matmul=portable} forces the loops.
+ * the system property {@code gradnotes.kernels=portable} forces the loops (here and in {@link Squash}).
  */
 public final class MatMul {
     private static final Gemm GEMM = choose();
 
     private MatMul() {}
 
+    /**
+     * Whether the JVM has the Vector API module and the system property {@code gradnotes.kernels=portable}
+     * does not ask for the portable loops.
+     */
+    static boolean vectorApi() {
+        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+                && !"portable".equals(System.getProperty("gradnotes.kernels"));
+    }
+
     static Gemm choose() {
-        boolean vectorApi = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
-        if (vectorApi && !"portable".equals(System.getProperty("gradnotes.matmul"))) {
+        if (vectorApi()) {
             try {
                 return (Gemm) Class.forName("gradnotes.linalg.VectorGemm").getDeclaredConstructor().newInstance();
             } catch (ReflectiveOperationException | LinkageError e) {

@@ -1,5 +1,8 @@
 package gradnotes.nn;
 
+import gradnotes.linalg.Squash;
+import org.ejml.data.DMatrixRMaj;
+
 import java.util.function.DoubleUnaryOperator;
 
 /**
@@ -9,22 +12,22 @@ import java.util.function.DoubleUnaryOperator;
  * {@link #derivativeFromOutput(double, double)} gives the same value from {@code y = f(a)} where
  * that is the cheaper form (sigmoid: {@code y(1 - y)}; tanh: {@code 1 - y²}), which is what a
  * backward pass that cached the outputs uses.
+ *
+ * <p>Sigmoid and tanh are computed by {@link Squash}, several times faster than {@code Math.tanh} and
+ * within a few units in the last place of it.
  */
 public enum Activation implements DoubleUnaryOperator {
     /** σ(a) = 1 / (1 + e^{-a}); σ'(a) = σ(a)(1 − σ(a)), at most 1/4. */
     SIGMOID {
-        @Override public double applyAsDouble(double a) {
-            // two branches keep exp() from overflowing for large |a|
-            if (a >= 0) return 1.0 / (1.0 + Math.exp(-a));
-            double e = Math.exp(a);
-            return e / (1.0 + e);
-        }
+        @Override public double applyAsDouble(double a) { return Squash.sigmoid(a); }
         @Override public double derivativeFromOutput(double a, double y) { return y * (1.0 - y); }
+        @Override public void apply(double[] a, int from, double[] y, int to, int n) { Squash.sigmoid(a, from, y, to, n); }
     },
     /** tanh(a); tanh'(a) = 1 − tanh²(a), at most 1. */
     TANH {
-        @Override public double applyAsDouble(double a) { return Math.tanh(a); }
+        @Override public double applyAsDouble(double a) { return Squash.tanh(a); }
         @Override public double derivativeFromOutput(double a, double y) { return 1.0 - y * y; }
+        @Override public void apply(double[] a, int from, double[] y, int to, int n) { Squash.tanh(a, from, y, to, n); }
     },
     /** max(0, a); derivative 1 for a &gt; 0 and 0 otherwise (the subgradient 0 is taken at a = 0). */
     RELU {
@@ -47,9 +50,13 @@ public enum Activation implements DoubleUnaryOperator {
     public abstract double derivativeFromOutput(double a, double y);
 
     /** Applies f to every entry of {@code a}, writing into {@code out} (which may be {@code a}). */
-    public void apply(org.ejml.data.DMatrixRMaj a, org.ejml.data.DMatrixRMaj out) {
+    public void apply(DMatrixRMaj a, DMatrixRMaj out) {
         out.reshape(a.numRows, a.numCols);
-        double[] in = a.data, o = out.data;
-        for (int i = 0, n = a.getNumElements(); i < n; i++) o[i] = applyAsDouble(in[i]);
+        apply(a.data, 0, out.data, 0, a.getNumElements());
+    }
+
+    /** {@code y[to + i] = f(a[from + i])} for i &lt; n ({@code y} may be {@code a}); sigmoid and tanh run vectorised. */
+    public void apply(double[] a, int from, double[] y, int to, int n) {
+        for (int i = 0; i < n; i++) y[to + i] = applyAsDouble(a[from + i]);
     }
 }

@@ -10,18 +10,23 @@ import java.util.List;
 /**
  * The matrix products of a recurrent cell, for all its gates at once and, where the recurrence
  * allows, for all time steps at once. With the gates' weights stacked, W = [W_1; …; W_g],
- * U = [U_1; …; U_g], b = [b_1; …; b_g], and the inputs side by side, X = [x_1 … x_T]:
+ * U = [U_1; …; U_g], b = [b_1; …; b_g]:
  * <pre>
- *   forward    P = W X + b            every step's input term, one product
- *              Q_t = U h_{t-1}        the recurrent term, one product per step (it needs h_{t-1})
- *   backward   ∂L/∂h_{t-1} += Uᵀ ∂L/∂Q_t                                 one product per step
- *              ∂L/∂W = ∂L/∂P Xᵀ,  ∂L/∂b = ∂L/∂P 1,  ∂L/∂X = Wᵀ ∂L/∂P,
- *              ∂L/∂U = ∂L/∂Q [h_0 … h_{T-1}]ᵀ                           one product each, after the loop
+ *   forward    P_t = W x_t + b           every step's input term, one product for all steps
+ *              Q_t = U h_{t-1}           the recurrent term, one product per step (it needs h_{t-1})
+ *   backward   ∂L/∂h_{t-1} += Uᵀ ∂L/∂Q_t                                     one product per step
+ *              ∂L/∂W = Σ_t ∂L/∂P_t x_tᵀ,  ∂L/∂b = Σ_t ∂L/∂P_t 1,  ∂L/∂x_t = Wᵀ ∂L/∂P_t,
+ *              ∂L/∂U = Σ_t ∂L/∂Q_t h_{t-1}ᵀ                                   one product each, after the loop
  * </pre>
  * This is the same arithmetic as gate by gate and step by step, summed in another order; it turns
  * many thin products into few wide ones, which run several times faster. The models keep their
- * equations gate by gate: they read each gate's rows of P + Q and hand back each gate's
+ * equations gate by gate: they read each gate's rows of P_t + Q_t and hand back each gate's
  * gradient, and this class does the stacking.
+ *
+ * <p>Quantities of every step are held <em>step-stacked</em>: [x_1ᵀ; x_2ᵀ; …; x_Tᵀ], a {@code T·B × rows}
+ * matrix whose row (t − 1)·B + j is sequence j at step t. Each step is then one contiguous block, which a
+ * step reads or writes at once, and the sums over steps are the products Σ_t a_t x_tᵀ = Aᵀ X of two
+ * stacks, with the long dimension inside the product where a matrix kernel runs fastest.
  */
 final class GateProducts {
     private final List<String> wNames, uNames, bNames;
@@ -48,34 +53,28 @@ final class GateProducts {
         return CommonOps_DDRM.concatRowsMulti(names.stream().map(p::get).toArray(DMatrixRMaj[]::new));
     }
 
-    /** [x_1 … x_T], each {@code rows × B}, side by side: {@code rows × T·B}. */
-    static DMatrixRMaj sideBySide(List<DMatrixRMaj> xs) {
-        int rows = xs.get(0).numRows, batch = xs.get(0).numCols, T = xs.size();
-        DMatrixRMaj wide = new DMatrixRMaj(rows, T * batch);
-        for (int t = 0; t < T; t++) {
-            DMatrixRMaj x = xs.get(t);
-            copyRows(rows, batch, x.data, 0, batch, wide.data, t * batch, T * batch);
-        }
-        return wide;
+    /** [x_1ᵀ; …; x_Tᵀ] for x_t of {@code rows × B}: the step-stacked {@code T·B × rows} matrix. */
+    static DMatrixRMaj stacked(List<DMatrixRMaj> xs) {
+        int rows = xs.get(0).numRows, batch = xs.get(0).numCols;
+        DMatrixRMaj stack = new DMatrixRMaj(xs.size() * batch, rows);
+        for (int t = 1; t <= xs.size(); t++) putStep(stack, t, xs.get(t - 1));
+        return stack;
     }
 
-    /** Step t's columns (t = 1..T) of a side-by-side matrix, as a new {@code rows × B} matrix. */
-    static DMatrixRMaj columnsOf(DMatrixRMaj wide, int t, int batch) {
-        DMatrixRMaj x = new DMatrixRMaj(wide.numRows, batch);
-        copyRows(wide.numRows, batch, wide.data, (t - 1) * batch, wide.numCols, x.data, 0, batch);
+    /** Step t (1..T) of a step-stacked matrix, as a {@code rows × B} matrix. */
+    static DMatrixRMaj stepOf(DMatrixRMaj stack, int t, int batch) {
+        int rows = stack.numCols, from = (t - 1) * batch * rows;
+        DMatrixRMaj x = new DMatrixRMaj(rows, batch);
+        for (int j = 0; j < batch; j++)
+            for (int i = 0; i < rows; i++) x.data[i * batch + j] = stack.data[from + j * rows + i];
         return x;
     }
 
-    /** Writes {@code x} into step t's columns of a side-by-side matrix. */
-    static void putColumns(DMatrixRMaj wide, int t, DMatrixRMaj x) {
-        int batch = x.numCols;
-        copyRows(x.numRows, batch, x.data, 0, batch, wide.data, (t - 1) * batch, wide.numCols);
-    }
-
-    /** Copies a {@code rows × cols} block between row-major arrays with the given row strides. */
-    private static void copyRows(int rows, int cols, double[] from, int fromAt, int fromStride, double[] to, int toAt, int toStride) {
-        for (int i = 0; i < rows; i++)
-            for (int j = 0; j < cols; j++) to[toAt + i * toStride + j] = from[fromAt + i * fromStride + j];
+    /** Writes {@code x} ({@code rows × B}) as step t (1..T) of a step-stacked matrix. */
+    static void putStep(DMatrixRMaj stack, int t, DMatrixRMaj x) {
+        int rows = x.numRows, batch = x.numCols, to = (t - 1) * batch * rows;
+        for (int j = 0; j < batch; j++)
+            for (int i = 0; i < rows; i++) stack.data[to + j * rows + i] = x.data[i * batch + j];
     }
 
     /** Gate g's rows (g = 0..gates-1) of a stacked matrix, as a new {@code n × B} matrix. */
@@ -85,21 +84,20 @@ final class GateProducts {
         return a;
     }
 
-    /** f(P_t + Q_t) for gate g (0..gates-1): {@code n × B}, where P_t is step t's columns of P. */
+    /** f(P_t + Q_t) for gate g (0..gates-1): {@code n × B}. */
     DMatrixRMaj gate(DMatrixRMaj Pt, DMatrixRMaj Q, int g, Activation f) {
         DMatrixRMaj y = new DMatrixRMaj(n, Q.numCols);
-        for (int k = 0, at = g * y.data.length; k < y.data.length; k++) y.data[k] = f.applyAsDouble(Pt.data[at + k] + Q.data[at + k]);
+        for (int k = 0, at = g * y.data.length; k < y.data.length; k++) y.data[k] = Pt.data[at + k] + Q.data[at + k];
+        f.apply(y, y);
         return y;
     }
 
-    /** P = W X + b for every step of {@code xs} at once: {@code gates·n × T·B}. */
+    /** P_t = W x_t + b for every step of {@code xs} at once, step-stacked: {@code T·B × gates·n}. */
     DMatrixRMaj inputTerms(List<DMatrixRMaj> xs) {
-        DMatrixRMaj X = sideBySide(xs), P = new DMatrixRMaj(W.numRows, X.numCols);
-        MatMul.mult(W, X, P);
-        for (int i = 0; i < P.numRows; i++) {
-            double bi = b.data[i];
-            for (int j = i * P.numCols, end = j + P.numCols; j < end; j++) P.data[j] += bi;
-        }
+        DMatrixRMaj P = new DMatrixRMaj(xs.size() * xs.get(0).numCols, W.numRows);
+        MatMul.multTransB(stacked(xs), W, P);
+        for (int r = 0; r < P.numRows; r++)
+            for (int i = 0, at = r * P.numCols; i < P.numCols; i++) P.data[at + i] += b.data[i];
         return P;
     }
 
@@ -123,28 +121,26 @@ final class GateProducts {
      * After the backward loop: adds ∂L/∂W, ∂L/∂U and ∂L/∂b of every gate into {@code grads} and returns
      * ∂L/∂x_t for every step.
      *
-     * @param dP ∂L/∂P for every step, side by side ({@code gates·n × T·B})
-     * @param dQ ∂L/∂Q likewise (the same matrix when each gate's recurrent term enters it unscaled)
+     * @param dP ∂L/∂P_t for every step, step-stacked ({@code T·B × gates·n})
+     * @param dQ ∂L/∂Q_t likewise (the same matrix when each gate's recurrent term enters it unscaled)
      */
     List<DMatrixRMaj> finish(DMatrixRMaj dP, DMatrixRMaj dQ, List<DMatrixRMaj> xs, List<DMatrixRMaj> hPrevs, Parameters grads) {
         int batch = xs.get(0).numCols, T = xs.size();
         DMatrixRMaj dW = new DMatrixRMaj(W.numRows, W.numCols), dU = new DMatrixRMaj(U.numRows, U.numCols);
-        MatMul.multTransB(dP, sideBySide(xs), dW);
-        MatMul.multTransB(dQ, sideBySide(hPrevs), dU);
+        MatMul.multTransA(dP, stacked(xs), dW);
+        MatMul.multTransA(dQ, stacked(hPrevs), dU);
+        DMatrixRMaj db = new DMatrixRMaj(b.numRows, 1);
+        for (int r = 0; r < dP.numRows; r++)
+            for (int i = 0, at = r * dP.numCols; i < dP.numCols; i++) db.data[i] += dP.data[at + i];
         for (int g = 0; g < wNames.size(); g++) {
             addRows(dW, g, grads.get(wNames.get(g)));
             addRows(dU, g, grads.get(uNames.get(g)));
-            DMatrixRMaj db = grads.get(bNames.get(g));
-            for (int i = 0; i < n; i++) {
-                double s = 0;
-                for (int j = (g * n + i) * dP.numCols, end = j + dP.numCols; j < end; j++) s += dP.data[j];
-                db.data[i] += s;
-            }
+            addRows(db, g, grads.get(bNames.get(g)));
         }
-        DMatrixRMaj dX = new DMatrixRMaj(W.numCols, T * batch);
-        MatMul.multTransA(W, dP, dX);
+        DMatrixRMaj dX = new DMatrixRMaj(T * batch, W.numCols);
+        MatMul.mult(dP, W, dX);
         List<DMatrixRMaj> dxs = new ArrayList<>(T);
-        for (int t = 1; t <= T; t++) dxs.add(columnsOf(dX, t, batch));
+        for (int t = 1; t <= T; t++) dxs.add(stepOf(dX, t, batch));
         return dxs;
     }
 

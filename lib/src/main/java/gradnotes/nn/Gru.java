@@ -118,7 +118,7 @@ public final class Gru implements Recurrent {
         GateProducts p = products();
         DMatrixRMaj P = p.inputTerms(xs);
         return new Run(h0, Unroll.steps(xs, h0,
-                (t, x, hPrev) -> step(p, GateProducts.columnsOf(P, t, h0.numCols), p.recurrentTerms(hPrev), x, hPrev), Step::h));
+                (t, x, hPrev) -> step(p, GateProducts.stepOf(P, t, h0.numCols), p.recurrentTerms(hPrev), x, hPrev), Step::h));
     }
 
     /**
@@ -136,8 +136,8 @@ public final class Gru implements Recurrent {
         int T = r.length(), n = hiddenSize(), batch = r.h0().numCols;
         if (dLdh.size() != T) throw new IllegalArgumentException("dLdh has " + dLdh.size() + " steps but the run has " + T);
         GateProducts p = products();
-        // for every step side by side: ∂L/∂P = [∂L/∂a_z; ∂L/∂a_r; ∂L/∂a_ĥ], ∂L/∂Q = [∂L/∂a_z; ∂L/∂a_r; ∂L/∂(U h_{t-1})]
-        DMatrixRMaj dP = new DMatrixRMaj(3 * n, T * batch), dQ = new DMatrixRMaj(3 * n, T * batch);
+        // for every step, step-stacked: ∂L/∂P = [∂L/∂a_z; ∂L/∂a_r; ∂L/∂a_ĥ], ∂L/∂Q = [∂L/∂a_z; ∂L/∂a_r; ∂L/∂(U h_{t-1})]
+        DMatrixRMaj dP = new DMatrixRMaj(T * batch, 3 * n), dQ = new DMatrixRMaj(T * batch, 3 * n);
         DMatrixRMaj[] dhs = new DMatrixRMaj[T];
         DMatrixRMaj fromFuture = new DMatrixRMaj(n, batch);
         int nb = n * batch, Z = 0, R = nb, HAT = 2 * nb;
@@ -162,8 +162,8 @@ public final class Gru implements Recurrent {
                 dhPrev.data[i] = d * (1 - z);
             }
             p.backIntoState(dQt, dhPrev);
-            GateProducts.putColumns(dP, t, dPt);
-            GateProducts.putColumns(dQ, t, dQt);
+            GateProducts.putStep(dP, t, dPt);
+            GateProducts.putStep(dQ, t, dQt);
             fromFuture = dhPrev;
         }
         Parameters g = parameters().zerosLike();

@@ -131,7 +131,7 @@ public final class Lstm implements Recurrent {
         List<Step> steps = new ArrayList<>(xs.size());
         DMatrixRMaj h = h0, c = c0;
         for (int t = 1; t <= xs.size(); t++) {
-            Step s = step(p, GateProducts.columnsOf(P, t, h0.numCols), p.recurrentTerms(h), xs.get(t - 1), h, c);
+            Step s = step(p, GateProducts.stepOf(P, t, h0.numCols), p.recurrentTerms(h), xs.get(t - 1), h, c);
             steps.add(s);
             h = s.h();
             c = s.c();
@@ -158,8 +158,8 @@ public final class Lstm implements Recurrent {
         int T = r.length(), n = hiddenSize(), batch = r.h0().numCols, nb = n * batch;
         if (dLdh.size() != T) throw new IllegalArgumentException("dLdh has " + dLdh.size() + " steps but the run has " + T);
         GateProducts p = products();
-        // ∂L/∂a for every step side by side, a = [a_i; a_f; a_o; a_c] the gates' pre-activations
-        DMatrixRMaj dA = new DMatrixRMaj(4 * n, T * batch);
+        // ∂L/∂a for every step, step-stacked, a = [a_i; a_f; a_o; a_c] the gates' pre-activations
+        DMatrixRMaj dA = new DMatrixRMaj(T * batch, 4 * n);
         DMatrixRMaj[] dhs = new DMatrixRMaj[T], dcs = new DMatrixRMaj[T];
         DMatrixRMaj hFromFuture = new DMatrixRMaj(n, batch), cFromFuture = new DMatrixRMaj(n, batch);
         for (int t = T; t >= 1; t--) {
@@ -185,7 +185,7 @@ public final class Lstm implements Recurrent {
             dcs[t - 1] = dc;
             DMatrixRMaj dhPrev = new DMatrixRMaj(n, batch);
             p.backIntoState(da, dhPrev);
-            GateProducts.putColumns(dA, t, da);
+            GateProducts.putStep(dA, t, da);
             hFromFuture = dhPrev;
             cFromFuture = dcPrev;
         }

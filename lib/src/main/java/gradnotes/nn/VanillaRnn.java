@@ -93,7 +93,7 @@ public final class VanillaRnn implements Recurrent {
         GateProducts p = products();
         DMatrixRMaj P = p.inputTerms(xs);
         return new Run(h0, Unroll.steps(xs, h0,
-                (t, x, hPrev) -> step(p, GateProducts.columnsOf(P, t, h0.numCols), p.recurrentTerms(hPrev), x, hPrev), Step::h));
+                (t, x, hPrev) -> step(p, GateProducts.stepOf(P, t, h0.numCols), p.recurrentTerms(hPrev), x, hPrev), Step::h));
     }
 
     /**
@@ -111,7 +111,7 @@ public final class VanillaRnn implements Recurrent {
         if (dLdh.size() != T) throw new IllegalArgumentException("dLdh has " + dLdh.size() + " steps but the run has " + T);
         int n = hiddenSize(), batch = r.h0().numCols;
         GateProducts p = products();
-        DMatrixRMaj dA = new DMatrixRMaj(n, T * batch);   // ∂L/∂a_t for every step, side by side
+        DMatrixRMaj dA = new DMatrixRMaj(T * batch, n);   // ∂L/∂a_t for every step, step-stacked
         DMatrixRMaj[] dhs = new DMatrixRMaj[T];
         DMatrixRMaj fromFuture = new DMatrixRMaj(n, batch);
         for (int t = T; t >= 1; t--) {
@@ -127,7 +127,7 @@ public final class VanillaRnn implements Recurrent {
                 da.data[i] = dh.data[i] * f.derivativeFromOutput(s.a().data[i], s.h().data[i]);
             fromFuture = new DMatrixRMaj(n, batch);
             p.backIntoState(da, fromFuture);
-            GateProducts.putColumns(dA, t, da);
+            GateProducts.putStep(dA, t, da);
         }
         Parameters grads = parameters().zerosLike();
         List<DMatrixRMaj> dxs = p.finish(dA, dA, Unroll.states(r.steps(), Step::x), Unroll.states(r.steps(), Step::hPrev), grads);

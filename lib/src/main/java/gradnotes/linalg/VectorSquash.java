@@ -1,0 +1,62 @@
+package gradnotes.linalg;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+import static gradnotes.linalg.Squash.*;
+
+/**
+ * {@link Squash}'s functions a vector of entries at a time, with the scalar code's operations lane by
+ * lane (so the results are bit for bit the same); the entries past the last whole vector go through
+ * the scalar code. Loaded by {@link Squash} only when the JVM has {@code jdk.incubator.vector}.
+ */
+final class VectorSquash implements Squash.Kernel {
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+
+    @Override
+    public void sigmoid(double[] a, int from, double[] y, int to, int n) {
+        int i = 0;
+        for (int main = S.loopBound(n); i < main; i += S.length()) {
+            DoubleVector x = DoubleVector.fromArray(S, a, from + i);
+            DoubleVector e = exp(x.abs().neg(), false);
+            DoubleVector one = DoubleVector.broadcast(S, 1.0);
+            one.blend(e, x.compare(VectorOperators.LT, 0.0)).div(e.add(1.0)).intoArray(y, to + i);
+        }
+        for (; i < n; i++) y[to + i] = Squash.sigmoid(a[from + i]);
+    }
+
+    @Override
+    public void tanh(double[] a, int from, double[] y, int to, int n) {
+        int i = 0;
+        for (int main = S.loopBound(n); i < main; i += S.length()) {
+            DoubleVector x = DoubleVector.fromArray(S, a, from + i);
+            DoubleVector m = exp(x.abs().mul(-2.0), true), t = m.neg().div(m.add(2.0));
+            t.blend(t.neg(), x.compare(VectorOperators.LT, 0.0)).intoArray(y, to + i);
+        }
+        for (; i < n; i++) y[to + i] = Squash.tanh(a[from + i]);
+    }
+
+    /** e^x (or e^x − 1 when {@code minusOne}) for x ≤ 0, as Squash.exp and Squash.expm1. */
+    private static DoubleVector exp(DoubleVector x, boolean minusOne) {
+        DoubleVector xc = x.max(LOWEST), t = xc.mul(LOG2E).add(ROUND), k = t.sub(ROUND);
+        DoubleVector r = xc.sub(k.mul(LN2_HI)).sub(k.mul(LN2_LO));
+        DoubleVector p = expm1Reduced(r);
+        DoubleVector powerOfTwo = t.reinterpretAsLongs().sub(ROUND_BITS - 1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+        DoubleVector e = p.add(1.0).mul(powerOfTwo);
+        VectorMask<Double> underflow = x.compare(VectorOperators.LT, LOWEST);
+        if (!minusOne) return e.blend(0.0, underflow);
+        return e.sub(1.0).blend(-1.0, underflow).blend(p, k.compare(VectorOperators.EQ, 0.0));
+    }
+
+    /** e^r − 1 for |r| ≤ ln 2 / 2, as Squash.expm1Reduced (a separate method to keep each small enough to inline). */
+    private static DoubleVector expm1Reduced(DoubleVector r) {
+        DoubleVector r2 = r.mul(r), r4 = r2.mul(r2), r8 = r4.mul(r4);
+        DoubleVector p01 = r.fma(C1, C0), p23 = r.fma(C3, C2), p45 = r.fma(C5, C4);
+        DoubleVector p67 = r.fma(C7, C6), p89 = r.fma(C9, C8), p1011 = r.fma(C11, C10);
+        DoubleVector q03 = p23.fma(r2, p01), q47 = p67.fma(r2, p45), q811 = p1011.fma(r2, p89);
+        DoubleVector q07 = q47.fma(r4, q03), q812 = DoubleVector.broadcast(S, C12).fma(r4, q811);
+        return q812.fma(r8, q07).mul(r);
+    }
+}

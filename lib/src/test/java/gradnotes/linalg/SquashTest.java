@@ -1,0 +1,102 @@
+package gradnotes.linalg;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SquashTest {
+    /** Arguments across every range the functions treat differently: near 0, around ln 2 / 2, large, huge, tiny. */
+    private static double[] arguments(int n) {
+        Random rng = new Random(11);
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++)
+            x[i] = switch (i % 5) {
+                case 0 -> 3 * rng.nextGaussian();
+                case 1 -> 1e-3 * rng.nextGaussian();
+                case 2 -> 1500 * (rng.nextDouble() - 0.5);
+                case 3 -> 0.7 * (rng.nextDouble() - 0.5);
+                default -> rng.nextGaussian() * Math.pow(10, -rng.nextInt(300));
+            };
+        return x;
+    }
+
+    /** |y − reference| in units in the last place of the reference. */
+    private static double ulps(double y, double reference) {
+        return Math.abs(y - reference) / Math.ulp(reference);
+    }
+
+    /** fdlibm's sigmoid, by the two-branch formula that cannot overflow. */
+    private static double sigmoidReference(double a) {
+        return a >= 0 ? 1 / (1 + StrictMath.exp(-a)) : StrictMath.exp(a) / (1 + StrictMath.exp(a));
+    }
+
+    @Test
+    void tanhIsWithinFourUlpsOfFdlibm() {
+        double worst = 0;
+        for (double a : arguments(200_000)) worst = Math.max(worst, ulps(Squash.tanh(a), StrictMath.tanh(a)));
+        assertTrue(worst <= 4, "worst error " + worst + " ulp");
+    }
+
+    @Test
+    void sigmoidIsWithinTwoUlpsOfTheExpFormula() {
+        double worst = 0;
+        for (double a : arguments(200_000)) {
+            double reference = sigmoidReference(a);
+            if (reference >= Double.MIN_NORMAL) worst = Math.max(worst, ulps(Squash.sigmoid(a), reference));
+        }
+        assertTrue(worst <= 2, "worst error " + worst + " ulp");
+    }
+
+    @Test
+    void tanhKeepsFullRelativePrecisionNearZero() {
+        for (double a : new double[] {1e-300, -3e-17, 1e-9, 2.5e-5}) assertTrue(ulps(Squash.tanh(a), StrictMath.tanh(a)) <= 1, "tanh(" + a + ")");
+    }
+
+    @Test
+    void limitsAndSpecialValues() {
+        assertEquals(1.0, Squash.tanh(40), 0.0);
+        assertEquals(-1.0, Squash.tanh(Double.NEGATIVE_INFINITY), 0.0);
+        assertEquals(0.0, Squash.tanh(0.0), 0.0);
+        assertEquals(0.5, Squash.sigmoid(0.0), 0.0);
+        assertEquals(1.0, Squash.sigmoid(800), 0.0);
+        assertEquals(0.0, Squash.sigmoid(-800), 0.0);
+        assertEquals(Math.exp(-700), Squash.sigmoid(-700), 2 * Math.ulp(Math.exp(-700)));
+        assertTrue(Double.isNaN(Squash.tanh(Double.NaN)));
+        assertTrue(Double.isNaN(Squash.sigmoid(Double.NaN)));
+        // below the least normal double, e^x is taken as 0
+        assertEquals(0.0, Squash.sigmoid(-720), 0.0);
+    }
+
+    @Test
+    void theVectorKernelIsInUseUnderTheTests() {
+        assertEquals("Vector API", Squash.kernel());
+    }
+
+    /** Every entry gets the bits the scalar function gives, whatever its position, offset or the array's length. */
+    @Test
+    void arrayFunctionsMatchTheScalarOnesBitForBit() {
+        double[] x = arguments(1003);
+        for (Squash.Kernel kernel : new Squash.Kernel[] {Squash.choose(), Squash.PORTABLE})
+            for (int from : new int[] {0, 1, 3})
+                for (int n : new int[] {0, 1, 3, 4, 7, 8, 9, 1000}) {
+                    double[] s = new double[n + 2], t = new double[n + 2];
+                    kernel.sigmoid(x, from, s, 2, n);
+                    kernel.tanh(x, from, t, 2, n);
+                    for (int i = 0; i < n; i++) {
+                        assertEquals(Double.doubleToRawLongBits(Squash.sigmoid(x[from + i])), Double.doubleToRawLongBits(s[2 + i]), "sigmoid at " + i);
+                        assertEquals(Double.doubleToRawLongBits(Squash.tanh(x[from + i])), Double.doubleToRawLongBits(t[2 + i]), "tanh at " + i);
+                    }
+                    assertEquals(0.0, s[0] + s[1] + t[0] + t[1], 0.0, "nothing written before the offset");
+                }
+    }
+
+    @Test
+    void arraysMayBeTransformedInPlace() {
+        double[] x = arguments(37), y = x.clone();
+        Squash.tanh(y, 0, y, 0, y.length);
+        for (int i = 0; i < x.length; i++) assertEquals(Squash.tanh(x[i]), y[i], 0.0);
+    }
+}
