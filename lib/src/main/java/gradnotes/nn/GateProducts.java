@@ -33,6 +33,8 @@ final class GateProducts {
     private final DMatrixRMaj W, U, b;
     private final int n;
     private DMatrixRMaj Ut;
+    /** Scratch for one step's P_t and Q_t, reused from step to step. */
+    private DMatrixRMaj Pt, Qt;
 
     /**
      * @param names the model's parameters; {@code wNames}, {@code uNames}, {@code bNames} name each
@@ -61,10 +63,14 @@ final class GateProducts {
         return stack;
     }
 
-    /** Step t (1..T) of a step-stacked matrix, as a {@code rows × B} matrix. */
+    /** Step t (1..T) of a step-stacked matrix, as a new {@code rows × B} matrix. */
     static DMatrixRMaj stepOf(DMatrixRMaj stack, int t, int batch) {
-        int rows = stack.numCols, from = (t - 1) * batch * rows;
-        DMatrixRMaj x = new DMatrixRMaj(rows, batch);
+        return stepOf(stack, t, new DMatrixRMaj(stack.numCols, batch));
+    }
+
+    /** Step t (1..T) of a step-stacked matrix, written into {@code x} ({@code rows × B}). */
+    private static DMatrixRMaj stepOf(DMatrixRMaj stack, int t, DMatrixRMaj x) {
+        int rows = x.numRows, batch = x.numCols, from = (t - 1) * batch * rows;
         for (int j = 0; j < batch; j++)
             for (int i = 0; i < rows; i++) x.data[i * batch + j] = stack.data[from + j * rows + i];
         return x;
@@ -101,11 +107,20 @@ final class GateProducts {
         return P;
     }
 
-    /** Q = U h: the recurrent term of every gate, {@code gates·n × B}. */
+    /**
+     * P_t, step t (1..T) of the input terms {@code P} from {@link #inputTerms}: {@code gates·n × B}, in a
+     * buffer reused at the next step (the models copy out what they keep).
+     */
+    DMatrixRMaj inputTerm(DMatrixRMaj P, int t, int batch) {
+        if (Pt == null || Pt.numCols != batch) Pt = new DMatrixRMaj(W.numRows, batch);
+        return stepOf(P, t, Pt);
+    }
+
+    /** Q_t = U h_{t-1}: the recurrent term of every gate, {@code gates·n × B}, in a buffer reused at the next step. */
     DMatrixRMaj recurrentTerms(DMatrixRMaj h) {
-        DMatrixRMaj Q = new DMatrixRMaj(U.numRows, h.numCols);
-        MatMul.mult(U, h, Q);
-        return Q;
+        if (Qt == null || Qt.numCols != h.numCols) Qt = new DMatrixRMaj(U.numRows, h.numCols);
+        MatMul.mult(U, h, Qt);
+        return Qt;
     }
 
     /**

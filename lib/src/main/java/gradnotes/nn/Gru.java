@@ -118,7 +118,7 @@ public final class Gru implements Recurrent {
         GateProducts p = products();
         DMatrixRMaj P = p.inputTerms(xs);
         return new Run(h0, Unroll.steps(xs, h0,
-                (t, x, hPrev) -> step(p, GateProducts.stepOf(P, t, h0.numCols), p.recurrentTerms(hPrev), x, hPrev), Step::h));
+                (t, x, hPrev) -> step(p, p.inputTerm(P, t, h0.numCols), p.recurrentTerms(hPrev), x, hPrev), Step::h));
     }
 
     /**
@@ -141,6 +141,7 @@ public final class Gru implements Recurrent {
         DMatrixRMaj[] dhs = new DMatrixRMaj[T];
         DMatrixRMaj fromFuture = new DMatrixRMaj(n, batch);
         int nb = n * batch, Z = 0, R = nb, HAT = 2 * nb;
+        DMatrixRMaj dPt = new DMatrixRMaj(3 * n, batch), dQt = new DMatrixRMaj(3 * n, batch);   // this step's, overwritten each step
         for (int t = T; t >= 1; t--) {
             Step s = r.step(t);
             DMatrixRMaj dh = fromFuture.copy();
@@ -149,7 +150,7 @@ public final class Gru implements Recurrent {
                 CommonOps_DDRM.addEquals(dh, dLdh.get(t - 1));
             }
             dhs[t - 1] = dh;
-            DMatrixRMaj dPt = new DMatrixRMaj(3 * n, batch), dQt = new DMatrixRMaj(3 * n, batch), dhPrev = new DMatrixRMaj(n, batch);
+            DMatrixRMaj dhPrev = new DMatrixRMaj(n, batch);
             for (int i = 0; i < nb; i++) {
                 double d = dh.data[i], z = s.z().data[i], rr = s.r().data[i], hHat = s.hHat().data[i];
                 double daHat = d * z * (1 - hHat * hHat);

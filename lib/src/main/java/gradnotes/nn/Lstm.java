@@ -131,7 +131,7 @@ public final class Lstm implements Recurrent {
         List<Step> steps = new ArrayList<>(xs.size());
         DMatrixRMaj h = h0, c = c0;
         for (int t = 1; t <= xs.size(); t++) {
-            Step s = step(p, GateProducts.stepOf(P, t, h0.numCols), p.recurrentTerms(h), xs.get(t - 1), h, c);
+            Step s = step(p, p.inputTerm(P, t, h0.numCols), p.recurrentTerms(h), xs.get(t - 1), h, c);
             steps.add(s);
             h = s.h();
             c = s.c();
@@ -162,6 +162,7 @@ public final class Lstm implements Recurrent {
         DMatrixRMaj dA = new DMatrixRMaj(T * batch, 4 * n);
         DMatrixRMaj[] dhs = new DMatrixRMaj[T], dcs = new DMatrixRMaj[T];
         DMatrixRMaj hFromFuture = new DMatrixRMaj(n, batch), cFromFuture = new DMatrixRMaj(n, batch);
+        DMatrixRMaj da = new DMatrixRMaj(4 * n, batch);   // this step's ∂L/∂a, overwritten each step
         for (int t = T; t >= 1; t--) {
             Step s = r.step(t);
             DMatrixRMaj dh = hFromFuture.copy();
@@ -170,7 +171,7 @@ public final class Lstm implements Recurrent {
                 CommonOps_DDRM.addEquals(dh, dLdh.get(t - 1));
             }
             dhs[t - 1] = dh;
-            DMatrixRMaj dc = new DMatrixRMaj(n, batch), dcPrev = new DMatrixRMaj(n, batch), da = new DMatrixRMaj(4 * n, batch);
+            DMatrixRMaj dc = new DMatrixRMaj(n, batch), dcPrev = new DMatrixRMaj(n, batch);
             int I = 0, F = nb, O = 2 * nb, C = 3 * nb;
             for (int k = 0; k < nb; k++) {
                 double o = s.o().data[k], tc = s.tanhC().data[k], i = s.i().data[k], f = s.f().data[k], ct = s.cTilde().data[k];

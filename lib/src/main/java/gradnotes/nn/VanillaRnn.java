@@ -93,7 +93,7 @@ public final class VanillaRnn implements Recurrent {
         GateProducts p = products();
         DMatrixRMaj P = p.inputTerms(xs);
         return new Run(h0, Unroll.steps(xs, h0,
-                (t, x, hPrev) -> step(p, GateProducts.stepOf(P, t, h0.numCols), p.recurrentTerms(hPrev), x, hPrev), Step::h));
+                (t, x, hPrev) -> step(p, p.inputTerm(P, t, h0.numCols), p.recurrentTerms(hPrev), x, hPrev), Step::h));
     }
 
     /**
@@ -113,7 +113,7 @@ public final class VanillaRnn implements Recurrent {
         GateProducts p = products();
         DMatrixRMaj dA = new DMatrixRMaj(T * batch, n);   // ∂L/∂a_t for every step, step-stacked
         DMatrixRMaj[] dhs = new DMatrixRMaj[T];
-        DMatrixRMaj fromFuture = new DMatrixRMaj(n, batch);
+        DMatrixRMaj fromFuture = new DMatrixRMaj(n, batch), da = new DMatrixRMaj(n, batch);
         for (int t = T; t >= 1; t--) {
             Step s = r.steps().get(t - 1);
             DMatrixRMaj dh = fromFuture.copy();
@@ -122,7 +122,6 @@ public final class VanillaRnn implements Recurrent {
                 CommonOps_DDRM.addEquals(dh, dLdh.get(t - 1));
             }
             dhs[t - 1] = dh;
-            DMatrixRMaj da = new DMatrixRMaj(n, batch);
             for (int i = 0; i < da.data.length; i++)
                 da.data[i] = dh.data[i] * f.derivativeFromOutput(s.a().data[i], s.h().data[i]);
             fromFuture = new DMatrixRMaj(n, batch);
