@@ -138,12 +138,13 @@ public final class MultiHeadAttention {
         Shapes.requireFits(Wk.get(0), "Wk_1", Z, "Z");
         Shapes.finite(X, "X");
         Shapes.finite(Z, "Z");
+        // every head's projection in one product: [Q_1; …; Q_h] = [W_q,1; …; W_q,h] X, and so for K and V
+        DMatrixRMaj Qs = times(stacked(Wq), X), Ks = times(stacked(Wk), Z), Vs = times(stacked(Wv), Z);
         List<ScaledDotProductAttention.Result> heads = new ArrayList<>(heads());
-        int dv = Wv.get(0).numRows;
+        int dk = Wq.get(0).numRows, dv = Wv.get(0).numRows;
         DMatrixRMaj H = new DMatrixRMaj(heads() * dv, X.numCols);
         for (int i = 0; i < heads(); i++) {
-            ScaledDotProductAttention.Result head = attention.forward(
-                    times(Wq.get(i), X), times(Wk.get(i), Z), times(Wv.get(i), Z));
+            ScaledDotProductAttention.Result head = attention.forward(rows(Qs, i, dk), rows(Ks, i, dk), rows(Vs, i, dv));
             heads.add(head);
             CommonOps_DDRM.insert(head.output(), H, i * dv, 0);
         }
@@ -165,24 +166,45 @@ public final class MultiHeadAttention {
         MatMul.multTransB(dY, r.H(), grads.get("Wo"));
         DMatrixRMaj dH = new DMatrixRMaj(r.H().numRows, r.H().numCols);
         MatMul.multTransA(Wo, dY, dH);
-        DMatrixRMaj dX = new DMatrixRMaj(r.X().numRows, r.X().numCols);
-        DMatrixRMaj dZ = new DMatrixRMaj(r.Z().numRows, r.Z().numCols);
-        int dv = Wv.get(0).numRows;
+        int dk = Wq.get(0).numRows, dv = Wv.get(0).numRows, n = r.X().numCols, m = r.Z().numCols;
+        // every head's ∂L/∂Q_i, ∂L/∂K_i, ∂L/∂V_i stacked like the projections, so that the weight and
+        // input gradients of all heads are one product each
+        DMatrixRMaj dQs = new DMatrixRMaj(heads() * dk, n), dKs = new DMatrixRMaj(heads() * dk, m), dVs = new DMatrixRMaj(heads() * dv, m);
         for (int i = 1; i <= heads(); i++) {
-            DMatrixRMaj dHead = CommonOps_DDRM.extract(dH, (i - 1) * dv, i * dv, 0, dH.numCols);
-            ScaledDotProductAttention.Gradients g = attention.backward(r.head(i), dHead);
-            MatMul.multTransB(g.dQ(), r.X(), grads.get("Wq_" + i));
-            MatMul.multTransB(g.dK(), r.Z(), grads.get("Wk_" + i));
-            MatMul.multTransB(g.dV(), r.Z(), grads.get("Wv_" + i));
-            MatMul.multAddTransA(Wq.get(i - 1), g.dQ(), dX);
-            MatMul.multAddTransA(Wk.get(i - 1), g.dK(), dZ);
-            MatMul.multAddTransA(Wv.get(i - 1), g.dV(), dZ);
+            ScaledDotProductAttention.Gradients g = attention.backward(r.head(i), rows(dH, i - 1, dv));
+            CommonOps_DDRM.insert(g.dQ(), dQs, (i - 1) * dk, 0);
+            CommonOps_DDRM.insert(g.dK(), dKs, (i - 1) * dk, 0);
+            CommonOps_DDRM.insert(g.dV(), dVs, (i - 1) * dv, 0);
         }
+        DMatrixRMaj dWq = new DMatrixRMaj(dQs.numRows, r.X().numRows), dWk = new DMatrixRMaj(dKs.numRows, r.Z().numRows),
+                dWv = new DMatrixRMaj(dVs.numRows, r.Z().numRows);
+        MatMul.multTransB(dQs, r.X(), dWq);
+        MatMul.multTransB(dKs, r.Z(), dWk);
+        MatMul.multTransB(dVs, r.Z(), dWv);
+        for (int i = 1; i <= heads(); i++) {
+            grads.get("Wq_" + i).setTo(rows(dWq, i - 1, dk));
+            grads.get("Wk_" + i).setTo(rows(dWk, i - 1, dk));
+            grads.get("Wv_" + i).setTo(rows(dWv, i - 1, dv));
+        }
+        DMatrixRMaj dX = new DMatrixRMaj(r.X().numRows, n), dZ = new DMatrixRMaj(r.Z().numRows, m);
+        MatMul.multTransA(stacked(Wq), dQs, dX);
+        MatMul.multTransA(stacked(Wk), dKs, dZ);
+        MatMul.multAddTransA(stacked(Wv), dVs, dZ);
         if (r.selfAttention()) {
             CommonOps_DDRM.addEquals(dX, dZ);
             return new Gradients(grads, dX, dX);
         }
         return new Gradients(grads, dX, dZ);
+    }
+
+    /** The heads' matrices one above the other. */
+    private static DMatrixRMaj stacked(List<DMatrixRMaj> perHead) {
+        return CommonOps_DDRM.concatRowsMulti(perHead.toArray(DMatrixRMaj[]::new));
+    }
+
+    /** Head i's rows (i = 0..h-1) of a stacked matrix, {@code size} rows per head. */
+    private static DMatrixRMaj rows(DMatrixRMaj stacked, int i, int size) {
+        return CommonOps_DDRM.extract(stacked, i * size, (i + 1) * size, 0, stacked.numCols);
     }
 
     private static DMatrixRMaj times(DMatrixRMaj W, DMatrixRMaj X) {

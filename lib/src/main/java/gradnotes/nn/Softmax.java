@@ -9,20 +9,25 @@ import org.ejml.data.DMatrixRMaj;
 public final class Softmax {
     private Softmax() {}
 
-    /** A new matrix whose every column is the softmax of the same column of {@code z}. */
+    /**
+     * A new matrix whose every column is the softmax of the same column of {@code z}. The loops run along
+     * rows, keeping a maximum and a sum per column, so that they read memory in order.
+     */
     public static DMatrixRMaj columns(DMatrixRMaj z) {
-        DMatrixRMaj p = new DMatrixRMaj(z.numRows, z.numCols);
-        for (int j = 0; j < z.numCols; j++) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < z.numRows; i++) max = Math.max(max, z.unsafe_get(i, j));
-            double sum = 0;
-            for (int i = 0; i < z.numRows; i++) {
-                double e = Math.exp(z.unsafe_get(i, j) - max);
-                p.unsafe_set(i, j, e);
-                sum += e;
+        int rows = z.numRows, cols = z.numCols;
+        DMatrixRMaj p = new DMatrixRMaj(rows, cols);
+        double[] max = new double[cols], sum = new double[cols];
+        java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
+        for (int i = 0; i < rows; i++)
+            for (int j = 0, at = i * cols; j < cols; j++) max[j] = Math.max(max[j], z.data[at + j]);
+        for (int i = 0; i < rows; i++)
+            for (int j = 0, at = i * cols; j < cols; j++) {
+                double e = Math.exp(z.data[at + j] - max[j]);
+                p.data[at + j] = e;
+                sum[j] += e;
             }
-            for (int i = 0; i < z.numRows; i++) p.unsafe_set(i, j, p.unsafe_get(i, j) / sum);
-        }
+        for (int i = 0; i < rows; i++)
+            for (int j = 0, at = i * cols; j < cols; j++) p.data[at + j] /= sum[j];
         return p;
     }
 
@@ -33,13 +38,13 @@ public final class Softmax {
     public static DMatrixRMaj backwardColumns(DMatrixRMaj p, DMatrixRMaj dLdp) {
         if (p.numRows != dLdp.numRows || p.numCols != dLdp.numCols)
             throw new IllegalArgumentException("p is " + Shapes.of(p) + " but dL/dp is " + Shapes.of(dLdp));
-        DMatrixRMaj dz = new DMatrixRMaj(p.numRows, p.numCols);
-        for (int j = 0; j < p.numCols; j++) {
-            double dot = 0;
-            for (int i = 0; i < p.numRows; i++) dot += p.unsafe_get(i, j) * dLdp.unsafe_get(i, j);
-            for (int i = 0; i < p.numRows; i++)
-                dz.unsafe_set(i, j, p.unsafe_get(i, j) * (dLdp.unsafe_get(i, j) - dot));
-        }
+        int rows = p.numRows, cols = p.numCols;
+        DMatrixRMaj dz = new DMatrixRMaj(rows, cols);
+        double[] dot = new double[cols];
+        for (int i = 0; i < rows; i++)
+            for (int j = 0, at = i * cols; j < cols; j++) dot[j] += p.data[at + j] * dLdp.data[at + j];
+        for (int i = 0; i < rows; i++)
+            for (int j = 0, at = i * cols; j < cols; j++) dz.data[at + j] = p.data[at + j] * (dLdp.data[at + j] - dot[j]);
         return dz;
     }
 }
