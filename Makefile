@@ -37,7 +37,7 @@ $(JAR): $(LIB_SOURCES)
 
 kernel: $(KERNELSPEC)
 
-$(KERNELSPEC): tools/install-kernel.sh pom.xml
+$(KERNELSPEC): tools/install-kernel.sh pom.xml $(shell find tools/kernel -name '*.java')
 	@tools/install-kernel.sh
 
 notebooks: setup $(JAR) $(KERNELSPEC)
@@ -60,6 +60,7 @@ unit-test:
 	@touch $(JAR)
 
 notebook-test: setup $(JAR) $(KERNELSPEC)
+	$(PYTHON) tests/kernel/test_starts.py
 	$(PYTHON) tests/notebooks/test_runner.py
 	$(PYTHON) tools/notebooks.py execute
 	$(PYTHON) tools/notebooks.py handouts

@@ -15,13 +15,21 @@ if [ ! -f "$jar" ]; then
       -DoutputDirectory="$root/build/kernel"
 fi
 
+# The kernel starts through tools/kernel/StartRapaioKernel.java, and with tools/kernel's LoopThread ahead
+# of the kernel's own: together they close two start-up races that leave a kernel that never answers
+# (see those files). Both are compiled against the pinned jar.
+start="$root/build/kernel/start"
+rm -rf "$start" && mkdir -p "$start"
+javac -nowarn -cp "$jar" -d "$start" "$root/tools/kernel/StartRapaioKernel.java" \
+    "$root/tools/kernel/org/rapaio/jupyter/kernel/channels/LoopThread.java"
+
 spec="$root/build/jupyter/kernels/java"
 mkdir -p "$spec"
 # RJK_MIMA_CACHE (where %dependency keeps downloads) is always taken relative to the kernel jar's
 # folder, so "mima_cache" means build/kernel/mima_cache.
 cat > "$spec/kernel.json.tmp" <<JSON
 {
-  "argv": ["java", "-Xmx1g", "-XX:+UseSerialGC", "--add-modules", "jdk.incubator.vector", "-jar", "$jar", "{connection_file}"],
+  "argv": ["java", "-Xmx1g", "-XX:+UseSerialGC", "--add-modules", "jdk.incubator.vector", "-cp", "$start:$jar", "StartRapaioKernel", "{connection_file}"],
   "display_name": "Java (gradnotes)",
   "language": "java",
   "interrupt_mode": "message",

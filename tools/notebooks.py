@@ -108,7 +108,7 @@ def up_to_date(src, out):
     return made_from == fingerprint(src)
 
 
-KERNEL_STARTS = 10  # rapaio-jupyter-kernel now and then starts but never answers (or dies); a fresh start does
+KERNEL_STARTS = 10  # a safety net: tools/kernel closes the start-up races known to hang the kernel (README, Known issues)
 
 
 def execute_one(src, out):
