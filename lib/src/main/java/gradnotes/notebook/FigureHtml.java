@@ -39,7 +39,9 @@ public final class FigureHtml {
         body = body.replace("document.getElementById('" + id.replace('-', '_') + "')", "document.getElementById('" + id + "')");
         StringBuilder html = new StringBuilder();
         if (plotlySent.compareAndSet(false, true)) html.append(loader());
-        html.append("<div id=\"").append(id).append("\" class=\"gradnotes-figure\"></div>\n")
+        // the figure has a fixed width; in a narrower pane or page it scrolls sideways instead of spilling over
+        html.append("<div style=\"max-width: 100%; overflow-x: auto\"><div id=\"").append(id)
+            .append("\" class=\"gradnotes-figure\"></div></div>\n")
             .append("<script>\n(function () {\n")
             .append("  function draw() {\n").append(body).append("\n  }\n")
             .append("  var tries = 0;\n")

@@ -75,6 +75,19 @@ class SquashTest {
         assertEquals("Vector API", Squash.kernel());
     }
 
+    @Test
+    void aSystemPropertyForcesThePortableLoops() {
+        System.setProperty("gradnotes.kernels", "portable");
+        try {
+            assertTrue(Squash.choose() == Squash.PORTABLE, "Squash kept its vector kernel");
+            assertTrue(MatMul.choose() instanceof PortableGemm, "MatMul kept its vector kernel");
+        } finally {
+            System.clearProperty("gradnotes.kernels");
+        }
+        assertTrue(Squash.choose() != Squash.PORTABLE);
+        assertTrue(MatMul.choose() instanceof VectorGemm);
+    }
+
     /** Every entry gets the bits the scalar function gives, whatever its position, offset or the array's length. */
     @Test
     void arrayFunctionsMatchTheScalarOnesBitForBit() {
