@@ -83,18 +83,41 @@ public final class LineChart {
         Layout layout = Layout.builder()
                 .title(title).width(width).height(height)
                 .margin(Margin.builder().top(50).bottom(50).left(70).right(20).build())
-                .xAxis(axis(xTitle, logX))
-                .yAxis(axis(yTitle, logY))
+                .xAxis(axis(xTitle, logX, xs))
+                .yAxis(axis(yTitle, logY, ys))
                 .showLegend(series != null)
                 .build();
         return new Figure(layout, traces.toArray(new Trace[0]));
     }
 
-    /** Log axes label their ticks as powers of ten (10⁻⁸), not with SI prefixes (10n), which mean little here. */
-    private static Axis axis(String title, boolean log) {
+    /**
+     * Log axes label their ticks as powers of ten (10⁻⁸), not with SI prefixes (10n), which mean little here,
+     * and label at most about {@value #LOG_LABELS} of them: over 26 decades, every third power of ten.
+     */
+    private static Axis axis(String title, boolean log, NumericColumn<?> values) {
         Axis.AxisBuilder b = Axis.builder().title(title).type(log ? Axis.Type.LOG : Axis.Type.LINEAR);
-        if (log) b.tickSettings(TickSettings.builder().exponentFormat(TickSettings.ExponentFormat.POWER).build());
+        if (log) {
+            TickSettings.TickSettingsBuilder ticks = TickSettings.builder().exponentFormat(TickSettings.ExponentFormat.POWER);
+            int decades = decades(values);
+            if (decades > LOG_LABELS) ticks.dTick((decades + LOG_LABELS - 1) / LOG_LABELS);
+            b.tickSettings(ticks.build());
+        }
         return b.build();
+    }
+
+    static final int LOG_LABELS = 10;
+
+    /** How many powers of ten the positive values span (0 when there are none). */
+    static int decades(NumericColumn<?> values) {
+        double lo = Double.POSITIVE_INFINITY, hi = 0;
+        for (int r = 0; r < values.size(); r++) {
+            double v = values.getDouble(r);
+            if (v > 0 && Double.isFinite(v)) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        return hi == 0 ? 0 : (int) (Math.ceil(Math.log10(hi)) - Math.floor(Math.log10(lo)));
     }
 
     private static String requireNumeric(Table t, String name) {

@@ -20,6 +20,17 @@ class PlotTest {
         assertTrue(js.contains("name: 'a'") && js.contains("name: 'b'"), js);
     }
 
+    /** 0.5^t for t = 0..10 spans 4 decades: plotly places the labels. 10^-t for t = 0..26 spans 26: every third. */
+    @Test
+    void logAxesOverManyDecadesLabelEveryFewPowers() {
+        var few = LineChart.of(new SeriesTable("t", "norm").add("a", t -> Math.pow(0.5, t), 0, 10).table(), "t", "norm").logY().build();
+        assertTrue(!few.asJavascript("d").contains("dtick"), few.asJavascript("d"));
+        var many = new SeriesTable("t", "norm").add("a", t -> Math.pow(10, -t), 0, 26).table();
+        assertEquals(26, LineChart.decades(many.numberColumn("norm")));
+        String js = LineChart.of(many, "t", "norm").logY().build().asJavascript("d");
+        assertTrue(js.contains("dtick: 3") || js.contains("dtick: '3'"), js);
+    }
+
     @Test
     void chartsNameMissingOrNonNumericColumns() {
         var t = new SeriesTable("t", "norm").add("a", 1, 2).table();
