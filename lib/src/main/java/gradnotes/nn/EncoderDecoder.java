@@ -197,7 +197,7 @@ public final class EncoderDecoder {
      *   readout:    ∂L/∂W_y += ∂L/∂z_t r_tᵀ,  ∂L/∂r_t = W_yᵀ ∂L/∂z_t, split into ∂L/∂s_t and ∂L/∂c_t
      *   attention:  ∂L/∂c_t gives more ∂L/∂s_t (through the scores) and ∂L/∂h_i (as keys and values)
      *   decoder:    BPTT over s_N..s_1, ending in ∂L/∂s_0
-     *   encoder:    BPTT over h_M..h_1, where h_M also receives ∂L/∂s_0 because s_0 = h_M
+     *   encoder:    BPTT over h_M..h_1, where h_M also receives ∂L/∂s_0 because s_0 = h_M (and an LSTM's c_M the decoder's ∂L/∂c_0)
      * </pre>
      */
     public Gradients backward(Result r, List<DMatrixRMaj> dLdz) {
@@ -223,9 +223,8 @@ public final class EncoderDecoder {
             }
         }
         Recurrent.SequenceGradients dec = decoder.backward(r.decoder(), dS);
-        if (dH[M - 1] == null) dH[M - 1] = dec.dh0().copy();
-        else CommonOps_DDRM.addEquals(dH[M - 1], dec.dh0());
-        Recurrent.SequenceGradients enc = encoder.backward(r.encoder(), Arrays.asList(dH));
+        // the decoder started from the encoder's final state: what reached s_0 (and an LSTM's c_0) goes on into it
+        Recurrent.SequenceGradients enc = encoder.backward(r.encoder(), Arrays.asList(dH), dec);
         Parameters grads = new Parameters().addAll("encoder.", enc.parameters()).addAll("decoder.", dec.parameters())
                 .addAll("readout.", dReadout);
         return new Gradients(grads, enc, dec);

@@ -145,6 +145,13 @@ public final class Lstm implements Recurrent {
         return backwardWithCells(r, dLdh).sequence();
     }
 
+    /** As {@link Recurrent#backward(Recurrent.Run, List, SequenceGradients)}, carrying the later run's ∂L/∂c_0 into c_T. */
+    @Override public SequenceGradients backward(Recurrent.Run run, List<DMatrixRMaj> dLdh, SequenceGradients later) {
+        if (!(run instanceof Run r))
+            throw new IllegalArgumentException("an LSTM backpropagates through its own run, got " + run.getClass().getName());
+        return backwardWithCells(r, Recurrent.withFinalStateGradient(r, dLdh, later.dh0()), later.dc0()).sequence();
+    }
+
     /**
      * BPTT through both states. With δh = ∂L/∂h_t and δc = ∂L/∂c_t arriving from step t+1:
      * <pre>
@@ -155,6 +162,14 @@ public final class Lstm implements Recurrent {
      * then through σ' (gates) or tanh' (candidate) into each W, U, b, into x_t and into h_{t-1}.
      */
     public Gradients backwardWithCells(Run r, List<DMatrixRMaj> dLdh) {
+        return backwardWithCells(r, dLdh, null);
+    }
+
+    /**
+     * BPTT as above, with ∂L/∂c_T arriving from after the run ({@code dcT}: a later run that continued from
+     * this one's cell; {@code null} for none).
+     */
+    public Gradients backwardWithCells(Run r, List<DMatrixRMaj> dLdh, DMatrixRMaj dcT) {
         int T = r.length(), n = hiddenSize(), batch = r.h0().numCols, nb = n * batch;
         if (dLdh.size() != T) throw new IllegalArgumentException("dLdh has " + dLdh.size() + " steps but the run has " + T);
         GateProducts p = products();
@@ -162,6 +177,10 @@ public final class Lstm implements Recurrent {
         DMatrixRMaj dA = new DMatrixRMaj(T * batch, 4 * n);
         DMatrixRMaj[] dhs = new DMatrixRMaj[T], dcs = new DMatrixRMaj[T];
         DMatrixRMaj hFromFuture = new DMatrixRMaj(n, batch), cFromFuture = new DMatrixRMaj(n, batch);
+        if (dcT != null) {
+            Shapes.require(dcT, "dL/dc_" + T, n, batch);
+            cFromFuture.setTo(dcT);
+        }
         DMatrixRMaj da = new DMatrixRMaj(4 * n, batch);   // this step's ∂L/∂a, overwritten each step
         for (int t = T; t >= 1; t--) {
             Step s = r.step(t);
@@ -192,7 +211,7 @@ public final class Lstm implements Recurrent {
         }
         Parameters g = parameters().zerosLike();
         List<DMatrixRMaj> dxs = p.finish(dA, dA, Unroll.states(r.steps(), Step::x), Unroll.states(r.steps(), Step::hPrev), g);
-        return new Gradients(new SequenceGradients(g, dxs, List.of(dhs), hFromFuture), List.of(dcs), cFromFuture);
+        return new Gradients(new SequenceGradients(g, dxs, List.of(dhs), hFromFuture, cFromFuture), List.of(dcs), cFromFuture);
     }
 
     /**

@@ -1,7 +1,9 @@
 package gradnotes.nn;
 
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -44,6 +46,26 @@ public interface Recurrent {
      */
     SequenceGradients backward(Run run, List<DMatrixRMaj> dLdh);
 
+    /**
+     * Backpropagation through {@code run} when its final state also started a later run, as an encoder's
+     * final state starts the decoder ({@link #forward(List, Run)}): {@code later} is that run's gradients,
+     * and what reached its initial state continues into this run's final state, h_T and, for the LSTM, c_T.
+     */
+    default SequenceGradients backward(Run run, List<DMatrixRMaj> dLdh, SequenceGradients later) {
+        return backward(run, withFinalStateGradient(run, dLdh, later.dh0()));
+    }
+
+    /** {@code dLdh} with {@code dhT} added at the last step (which may have had no loss of its own). */
+    static List<DMatrixRMaj> withFinalStateGradient(Run run, List<DMatrixRMaj> dLdh, DMatrixRMaj dhT) {
+        int T = run.length();
+        if (dLdh.size() != T) throw new IllegalArgumentException("dLdh has " + dLdh.size() + " steps but the run has " + T);
+        List<DMatrixRMaj> d = new ArrayList<>(dLdh);
+        DMatrixRMaj last = dhT.copy();
+        if (d.get(T - 1) != null) CommonOps_DDRM.addEquals(last, d.get(T - 1));
+        d.set(T - 1, last);
+        return d;
+    }
+
     /** What a forward pass over a sequence leaves behind. */
     interface Run {
         /** Number of time steps T. */
@@ -67,6 +89,13 @@ public interface Recurrent {
      * @param dhs        the total ∂L/∂h_t for t = 1..T: what reaches h_t from its own output and from
      *                   every later step; its norm over t is the picture of vanishing gradients
      * @param dh0        ∂L/∂h_0
+     * @param dc0        ∂L/∂c_0 for a model with a cell state besides h (the LSTM); {@code null} otherwise
      */
-    record SequenceGradients(Parameters parameters, List<DMatrixRMaj> dxs, List<DMatrixRMaj> dhs, DMatrixRMaj dh0) {}
+    record SequenceGradients(Parameters parameters, List<DMatrixRMaj> dxs, List<DMatrixRMaj> dhs, DMatrixRMaj dh0,
+                             DMatrixRMaj dc0) {
+        /** Gradients of a model whose whole state is h. */
+        public SequenceGradients(Parameters parameters, List<DMatrixRMaj> dxs, List<DMatrixRMaj> dhs, DMatrixRMaj dh0) {
+            this(parameters, dxs, dhs, dh0, null);
+        }
+    }
 }

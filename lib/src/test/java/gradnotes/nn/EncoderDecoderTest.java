@@ -71,6 +71,33 @@ class EncoderDecoderTest {
                 "readout.W", "readout.b"), g.parameters().names());
     }
 
+    /**
+     * An LSTM decoder starts from both of the encoder's final states, h_M and c_M, so the gradient reaching its
+     * c_0 must go on into the encoder's last cell; GRU cells are the single-state case.
+     */
+    @ParameterizedTest(name = "{0} attention={1}")
+    @CsvSource({"lstm, false", "lstm, true", "gru, false", "gru, true"})
+    void gatedEncodersAndDecodersAgreeWithFiniteDifferences(String cell, boolean attention) {
+        Random rng = new Random(attention ? 41 : 42);
+        int in = 2, hidden = 3, decoderIn = 2, vocab = 4, M = 4, N = 3;
+        Recurrent enc = cell.equals("lstm") ? Lstm.init(in, hidden, 1.0, rng) : Gru.init(in, hidden, rng);
+        Recurrent dec = cell.equals("lstm") ? Lstm.init(decoderIn, hidden, 1.0, rng) : Gru.init(decoderIn, hidden, rng);
+        Linear readout = new Linear(Init.normal(vocab, attention ? 2 * hidden : hidden, 0.8, rng), Init.normal(vocab, 1, 0.3, rng));
+        EncoderDecoder model = attention ? EncoderDecoder.withAttention(enc, dec, readout) : EncoderDecoder.withoutAttention(enc, dec, readout);
+        List<DMatrixRMaj> xs = RecurrentChecks.randomSequence(in, 1, M, rng);
+        List<DMatrixRMaj> us = RecurrentChecks.randomSequence(decoderIn, 1, N, rng);
+        int[] y = randomTokens(N, vocab, rng);
+        var g = model.backward(model.forward(xs, us), y);
+        Parameters wrt = new Parameters().addAll("", model.parameters());
+        Parameters analytic = new Parameters().addAll("", g.parameters());
+        for (int i = 1; i <= M; i++) {
+            wrt.add("x_" + i, xs.get(i - 1));
+            analytic.add("x_" + i, g.dxs().get(i - 1));
+        }
+        var report = GradientCheck.of(() -> model.loss(model.forward(xs, us), y), wrt, analytic);
+        assertTrue(report.passed(1e-6), report::toString);
+    }
+
     @ParameterizedTest(name = "attention={0}")
     @ValueSource(booleans = {false, true})
     void teacherForcedGradientsAgreeWithFiniteDifferences(boolean attention) {
