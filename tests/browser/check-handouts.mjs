@@ -167,6 +167,12 @@ async function checkPage(context, page, handouts) {
       }
     }
 
+    // Code and output text: every line visible, wrapped rather than cut off at the cell's edge.
+    const cut = await tab.$$eval('.jp-InputArea-editor pre, .jp-OutputArea-output pre',
+      (pres) => pres.filter((pre) => pre.scrollWidth > pre.clientWidth + 1)
+        .map((pre) => pre.textContent.split('\n').reduce((a, b) => (b.length > a.length ? b : a), '').slice(0, 60)));
+    if (cut.length) problems.push(`${cut.length} code or output blocks run past their cell, e.g. ${JSON.stringify(cut[0])}`);
+
     // Links: on every page each local link must reach a file (the builder rewrites links between
     // notebooks into links between pages); the index must also reach every handout page.
     const hrefs = await tab.$$eval('a[href]', (links) => links.map((a) => a.href));
