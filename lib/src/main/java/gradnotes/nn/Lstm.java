@@ -149,7 +149,7 @@ public final class Lstm implements Recurrent {
     @Override public SequenceGradients backward(Recurrent.Run run, List<DMatrixRMaj> dLdh, SequenceGradients later) {
         if (!(run instanceof Run r))
             throw new IllegalArgumentException("an LSTM backpropagates through its own run, got " + run.getClass().getName());
-        return backwardWithCells(r, Recurrent.withFinalStateGradient(r, dLdh, later.dh0()), later.dc0()).sequence();
+        return backwardWithCells(r, Unroll.withFinalStateGradient(r, dLdh, later.dh0()), later.dc0()).sequence();
     }
 
     /**

@@ -1,9 +1,7 @@
 package gradnotes.nn;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -52,18 +50,7 @@ public interface Recurrent {
      * and what reached its initial state continues into this run's final state, h_T and, for the LSTM, c_T.
      */
     default SequenceGradients backward(Run run, List<DMatrixRMaj> dLdh, SequenceGradients later) {
-        return backward(run, withFinalStateGradient(run, dLdh, later.dh0()));
-    }
-
-    /** {@code dLdh} with {@code dhT} added at the last step (which may have had no loss of its own). */
-    static List<DMatrixRMaj> withFinalStateGradient(Run run, List<DMatrixRMaj> dLdh, DMatrixRMaj dhT) {
-        int T = run.length();
-        if (dLdh.size() != T) throw new IllegalArgumentException("dLdh has " + dLdh.size() + " steps but the run has " + T);
-        List<DMatrixRMaj> d = new ArrayList<>(dLdh);
-        DMatrixRMaj last = dhT.copy();
-        if (d.get(T - 1) != null) CommonOps_DDRM.addEquals(last, d.get(T - 1));
-        d.set(T - 1, last);
-        return d;
+        return backward(run, Unroll.withFinalStateGradient(run, dLdh, later.dh0()));
     }
 
     /** What a forward pass over a sequence leaves behind. */

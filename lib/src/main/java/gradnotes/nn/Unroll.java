@@ -1,6 +1,7 @@
 package gradnotes.nn;
 
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -9,7 +10,8 @@ import java.util.function.Function;
 
 /**
  * Applying one step function along a sequence, h_t = f(x_t, h_{t-1}), after checking each input's shape and
- * finiteness: the part of a forward pass that every single-state recurrence shares.
+ * finiteness: the part of a forward pass that every single-state recurrence shares; and, for the backward
+ * pass, joining a run's gradients to those of a later run that continued from it.
  */
 final class Unroll {
     private Unroll() {}
@@ -47,5 +49,16 @@ final class Unroll {
         List<DMatrixRMaj> hs = new ArrayList<>(steps.size());
         for (S s : steps) hs.add(stateOf.apply(s));
         return Collections.unmodifiableList(hs);
+    }
+
+    /** {@code dLdh} with {@code dhT} added at the last step (which may have had no loss of its own). */
+    static List<DMatrixRMaj> withFinalStateGradient(Recurrent.Run run, List<DMatrixRMaj> dLdh, DMatrixRMaj dhT) {
+        int T = run.length();
+        if (dLdh.size() != T) throw new IllegalArgumentException("dLdh has " + dLdh.size() + " steps but the run has " + T);
+        List<DMatrixRMaj> d = new ArrayList<>(dLdh);
+        DMatrixRMaj last = dhT.copy();
+        if (d.get(T - 1) != null) CommonOps_DDRM.addEquals(last, d.get(T - 1));
+        d.set(T - 1, last);
+        return d;
     }
 }
