@@ -67,13 +67,13 @@ public final class Squash {
 
     /** σ(a) = 1 / (1 + e^{-a}). */
     public static double sigmoid(double a) {
-        double e = exp(-Math.abs(a));
+        double e = exp(-Math.abs(a), false);
         return (a < 0 ? e : 1) / (1 + e);
     }
 
     /** tanh(a) = (e^a − e^{-a}) / (e^a + e^{-a}). */
     public static double tanh(double a) {
-        double m = expm1(-2 * Math.abs(a)), t = -m / (2 + m);
+        double m = exp(-2 * Math.abs(a), true), t = -m / (2 + m);
         return a < 0 ? -t : t;
     }
 
@@ -87,19 +87,12 @@ public final class Squash {
         KERNEL.tanh(a, from, y, to, n);
     }
 
-    /** e^x for x ≤ 0. */
-    static double exp(double x) {
-        double xc = Math.max(x, LOWEST), t = xc * LOG2E + ROUND, k = t - ROUND;
-        double r = (xc - k * LN2_HI) - k * LN2_LO;
-        double e = (1 + expm1Reduced(r)) * powerOfTwo(Double.doubleToRawLongBits(t) - ROUND_BITS);
-        return x < LOWEST ? 0 : e;
-    }
-
-    /** e^x − 1 for x ≤ 0. */
-    static double expm1(double x) {
+    /** e^x, or e^x − 1 when {@code minusOne}, for x ≤ 0 (the vector kernel's exp, one lane). */
+    static double exp(double x, boolean minusOne) {
         double xc = Math.max(x, LOWEST), t = xc * LOG2E + ROUND, k = t - ROUND;
         double r = (xc - k * LN2_HI) - k * LN2_LO, p = expm1Reduced(r);
         double e = (1 + p) * powerOfTwo(Double.doubleToRawLongBits(t) - ROUND_BITS);
+        if (!minusOne) return x < LOWEST ? 0 : e;
         return k == 0 ? p : x < LOWEST ? -1 : e - 1;
     }
 

@@ -38,7 +38,7 @@ final class VectorSquash implements Squash.Kernel {
         for (; i < n; i++) y[to + i] = Squash.tanh(a[from + i]);
     }
 
-    /** e^x (or e^x − 1 when {@code minusOne}) for x ≤ 0, as Squash.exp and Squash.expm1. */
+    /** e^x (or e^x − 1 when {@code minusOne}) for x ≤ 0, as Squash.exp. */
     private static DoubleVector exp(DoubleVector x, boolean minusOne) {
         DoubleVector xc = x.max(LOWEST), t = xc.mul(LOG2E).add(ROUND), k = t.sub(ROUND);
         DoubleVector r = xc.sub(k.mul(LN2_HI)).sub(k.mul(LN2_LO));

@@ -78,9 +78,11 @@ public final class Lstm implements Recurrent {
      * Gradients after BPTT, with the cell's share.
      *
      * @param dcs ∂L/∂c_t for t = 1..T (total, through every later step)
-     * @param dc0 ∂L/∂c_0
      */
-    public record Gradients(SequenceGradients sequence, List<DMatrixRMaj> dcs, DMatrixRMaj dc0) {}
+    public record Gradients(SequenceGradients sequence, List<DMatrixRMaj> dcs) {
+        /** ∂L/∂c_0. */
+        public DMatrixRMaj dc0() { return sequence.dc0(); }
+    }
 
     /** One step of the six equations above. */
     public Step step(DMatrixRMaj x, DMatrixRMaj hPrev, DMatrixRMaj cPrev) {
@@ -140,16 +142,17 @@ public final class Lstm implements Recurrent {
     }
 
     @Override public SequenceGradients backward(Recurrent.Run run, List<DMatrixRMaj> dLdh) {
-        if (!(run instanceof Run r))
-            throw new IllegalArgumentException("an LSTM backpropagates through its own run, got " + run.getClass().getName());
-        return backwardWithCells(r, dLdh).sequence();
+        return backwardWithCells(own(run), dLdh).sequence();
     }
 
     /** As {@link Recurrent#backward(Recurrent.Run, List, SequenceGradients)}, carrying the later run's ∂L/∂c_0 into c_T. */
     @Override public SequenceGradients backward(Recurrent.Run run, List<DMatrixRMaj> dLdh, SequenceGradients later) {
-        if (!(run instanceof Run r))
-            throw new IllegalArgumentException("an LSTM backpropagates through its own run, got " + run.getClass().getName());
-        return backwardWithCells(r, Unroll.withFinalStateGradient(r, dLdh, later.dh0()), later.dc0()).sequence();
+        return backwardWithCells(own(run), Unroll.withFinalStateGradient(run, dLdh, later.dh0()), later.dc0()).sequence();
+    }
+
+    private static Run own(Recurrent.Run run) {
+        if (run instanceof Run r) return r;
+        throw new IllegalArgumentException("an LSTM backpropagates through its own run, got " + run.getClass().getName());
     }
 
     /**
@@ -211,7 +214,7 @@ public final class Lstm implements Recurrent {
         }
         Parameters g = parameters().zerosLike();
         List<DMatrixRMaj> dxs = p.finish(dA, dA, Unroll.states(r.steps(), Step::x), Unroll.states(r.steps(), Step::hPrev), g);
-        return new Gradients(new SequenceGradients(g, dxs, List.of(dhs), hFromFuture, cFromFuture), List.of(dcs), cFromFuture);
+        return new Gradients(new SequenceGradients(g, dxs, List.of(dhs), hFromFuture, cFromFuture), List.of(dcs));
     }
 
     /**

@@ -53,20 +53,7 @@ class EncoderDecoderTest {
         List<DMatrixRMaj> xs = RecurrentChecks.randomSequence(in, 1, M, rng);
         List<DMatrixRMaj> us = RecurrentChecks.randomSequence(decoderIn, 1, N, rng);
         int[] y = randomTokens(N, vocab, rng);
-        var g = model.backward(model.forward(xs, us), y);
-
-        Parameters wrt = new Parameters().addAll("", model.parameters());
-        Parameters analytic = new Parameters().addAll("", g.parameters());
-        for (int i = 1; i <= M; i++) {
-            wrt.add("x_" + i, xs.get(i - 1));
-            analytic.add("x_" + i, g.dxs().get(i - 1));
-        }
-        for (int t = 1; t <= N; t++) {
-            wrt.add("u_" + t, us.get(t - 1));
-            analytic.add("u_" + t, g.dDecoderInputs().get(t - 1));
-        }
-        var report = GradientCheck.of(() -> model.loss(model.forward(xs, us), y), wrt, analytic);
-        assertTrue(report.passed(1e-6), report::toString);
+        var g = everyGradientAgreesWithFiniteDifferences(model, xs, us, y);
         assertEquals(List.of("encoder.Wx", "encoder.Wh", "encoder.b", "decoder.Wx", "decoder.Wh", "decoder.b",
                 "readout.W", "readout.b"), g.parameters().names());
     }
@@ -87,15 +74,26 @@ class EncoderDecoderTest {
         List<DMatrixRMaj> xs = RecurrentChecks.randomSequence(in, 1, M, rng);
         List<DMatrixRMaj> us = RecurrentChecks.randomSequence(decoderIn, 1, N, rng);
         int[] y = randomTokens(N, vocab, rng);
+        everyGradientAgreesWithFiniteDifferences(model, xs, us, y);
+    }
+
+    /** Checks ∂L/∂ of every parameter, every source x_i and every decoder input u_t against finite differences. */
+    private static EncoderDecoder.Gradients everyGradientAgreesWithFiniteDifferences(EncoderDecoder model, List<DMatrixRMaj> xs,
+                                                                                    List<DMatrixRMaj> us, int[] y) {
         var g = model.backward(model.forward(xs, us), y);
         Parameters wrt = new Parameters().addAll("", model.parameters());
         Parameters analytic = new Parameters().addAll("", g.parameters());
-        for (int i = 1; i <= M; i++) {
+        for (int i = 1; i <= xs.size(); i++) {
             wrt.add("x_" + i, xs.get(i - 1));
             analytic.add("x_" + i, g.dxs().get(i - 1));
         }
+        for (int t = 1; t <= us.size(); t++) {
+            wrt.add("u_" + t, us.get(t - 1));
+            analytic.add("u_" + t, g.dDecoderInputs().get(t - 1));
+        }
         var report = GradientCheck.of(() -> model.loss(model.forward(xs, us), y), wrt, analytic);
         assertTrue(report.passed(1e-6), report::toString);
+        return g;
     }
 
     @ParameterizedTest(name = "attention={0}")
