@@ -1,30 +1,43 @@
 # gradnotes: the two commands are `make` (set up, build, run every notebook, write the handouts)
-# and `make test` (everything `make` does, checked: unit tests, notebooks, handouts in a browser).
-# Each step is skipped when its inputs did not change, so a second run is quick.
+# and `make test` (everything `make` does, checked: unit tests, kernel, notebooks, JupyterLab and
+# the handouts in a browser). Each step is skipped when its inputs did not change.
 
-PYTHON ?= $(shell /usr/bin/python3 -c 'import nbclient' >/dev/null 2>&1 && echo /usr/bin/python3 || echo python3)
-
-# KERNEL=rapaio (default): rapaio-jupyter-kernel, installed by the build as kernelspec "java" in
-# build/jupyter. KERNEL=ijava: the kernelspec "java" that IJava installed (conda env, environment.yml).
-KERNEL ?= rapaio
+# KERNEL=jjava (default): JJava, the IJava line, installed from PyPI into build/venv as kernelspec
+# "java"; Jupyter and everything Python come from build/venv, and Jupyter's paths point into
+# build/jupyter, so nothing outside the project is read or written.
+# KERNEL=ijava: the Jupyter on your PATH and whichever "java" kernelspec it finds (IJava 1.3 from
+# the conda environment in environment.yml).
+KERNEL ?= jjava
 export KERNEL
-ifeq ($(KERNEL),rapaio)
-JUPYTER_PATH := $(CURDIR)/build/jupyter
-export JUPYTER_PATH
+VENV := $(CURDIR)/build/venv
+ifeq ($(KERNEL),jjava)
+PYTHON := $(VENV)/bin/python
+export JUPYTER_PATH := $(VENV)/share/jupyter
+export JUPYTER_CONFIG_DIR := $(CURDIR)/build/jupyter/config
+export JUPYTER_DATA_DIR := $(CURDIR)/build/jupyter/data
+export JUPYTER_RUNTIME_DIR := $(CURDIR)/build/jupyter/runtime
+else ifeq ($(KERNEL),ijava)
+PYTHON := python3
+else
+$(error KERNEL=$(KERNEL): choose jjava (default) or ijava; see README, Kernels)
 endif
 
 JAR := lib/target/gradnotes.jar
-KERNELSPEC := build/jupyter/kernels/java/kernel.json
+KERNELSPEC := $(VENV)/share/jupyter/kernels/java/kernel.json
 LIB_SOURCES := $(shell find lib/src/main -type f -not -path '*/node_modules/*' 2>/dev/null) pom.xml lib/pom.xml
-NOTEBOOKS := $(wildcard notebooks/*.ipynb)
 
-.PHONY: all setup setup-test lib kernel notebooks handouts lab test unit-test notebook-test browser-test bench clean
+.PHONY: all setup setup-test lib kernel notebooks handouts lab test unit-test kernel-test notebook-test \
+        lab-test browser-test bench clean
 
 all: handouts
 	@echo "handouts: build/handouts/index.html"
 
 setup:
 	@tools/setup-system.sh
+ifeq ($(KERNEL),jjava)
+	@tools/setup-venv.sh
+	@tools/install-kernel.sh
+endif
 
 setup-test:
 	@tools/setup-system.sh --test
@@ -32,35 +45,32 @@ setup-test:
 lib: $(JAR)
 
 $(JAR): $(LIB_SOURCES)
-	mvn -q -B -pl lib package -DskipTests
+	mvn -q -B -ntp -pl lib package -DskipTests
 	@touch $(JAR)
 
-kernel: $(KERNELSPEC)
+kernel: setup
 
-$(KERNELSPEC): tools/install-kernel.sh pom.xml $(shell find tools/kernel -name '*.java')
-	@tools/install-kernel.sh
-
-notebooks: setup $(JAR) $(KERNELSPEC)
+notebooks: setup $(JAR)
 	$(PYTHON) tools/notebooks.py execute
 
 handouts: notebooks
 	$(PYTHON) tools/notebooks.py handouts
 
-# A local Jupyter on localhost with the kernel ready: JupyterLab where installed (environment.yml),
-# else the classic Notebook from Debian.
-lab: setup $(JAR) $(KERNELSPEC)
-	@cd notebooks && if command -v jupyter-lab >/dev/null; then \
-	  exec jupyter-lab --ip=127.0.0.1 --no-browser; else \
-	  exec $(PYTHON) -m notebook --ip=127.0.0.1 --no-browser; fi
+# JupyterLab on http://127.0.0.1:8888 with the notebooks and the kernel ready (as root too).
+lab: setup $(JAR)
+	@tools/lab.sh $(PYTHON)
 
-test: setup-test unit-test notebook-test browser-test
+test: setup setup-test unit-test kernel-test notebook-test browser-test lab-test
 
 unit-test:
 	mvn -B -ntp verify
 	@touch $(JAR)
 
-notebook-test: setup $(JAR) $(KERNELSPEC)
+kernel-test: setup $(JAR)
 	$(PYTHON) tests/kernel/test_starts.py
+	$(PYTHON) tests/kernel/test_conformance.py
+
+notebook-test: setup $(JAR)
 	$(PYTHON) tests/notebooks/test_runner.py
 	$(PYTHON) tools/notebooks.py execute
 	$(PYTHON) tools/notebooks.py handouts
@@ -68,11 +78,14 @@ notebook-test: setup $(JAR) $(KERNELSPEC)
 browser-test: tests/browser/node_modules/.package-lock.json
 	node tests/browser/check-handouts.mjs build/handouts
 
+lab-test: setup $(JAR) tests/browser/node_modules/.package-lock.json
+	$(PYTHON) tests/lab/run.py
+
 tests/browser/node_modules/.package-lock.json: tests/browser/package.json tests/browser/package-lock.json
 	cd tests/browser && npm ci --no-audit --no-fund --loglevel=error
 
 # Benchmarks against PyTorch and of the notebook suite; minutes, not part of `make test`.
-bench: setup $(JAR) $(KERNELSPEC)
+bench: setup $(JAR)
 	bench/run.sh
 	bench/notebooks.sh
 

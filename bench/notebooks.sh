@@ -6,12 +6,13 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 out="$root/build/bench"
 mkdir -p "$out"
-export JUPYTER_PATH="$root/build/jupyter"
+export JUPYTER_PATH="$root/build/venv/share/jupyter"
+python="$root/build/venv/bin/python"
 peaks="$out/kernel-rss.txt"
 : > "$peaks"
 (
   while sleep 0.2; do
-    for pid in $(pgrep -f rapaio-jupyter-kernel || true); do
+    for pid in $(pgrep -f jjava.jar || true); do
       rss=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status" 2>/dev/null || true)
       [ -n "$rss" ] && echo "$pid $rss" >> "$peaks"
     done
@@ -19,13 +20,13 @@ peaks="$out/kernel-rss.txt"
 ) &
 sampler=$!
 start=$(date +%s.%N)
-/usr/bin/python3 "$root/tools/notebooks.py" execute --force
-/usr/bin/python3 "$root/tools/notebooks.py" handouts
+"$python" "$root/tools/notebooks.py" execute --force
+"$python" "$root/tools/notebooks.py" handouts
 end=$(date +%s.%N)
 kill "$sampler" 2>/dev/null || true
 {
   echo "notebook suite: $(echo "$end - $start" | bc) s wall time for execution of every notebook and both handout sets"
-  /usr/bin/python3 - "$root/build/executed/timings.json" <<'PY'
+  "$python" - "$root/build/executed/timings.json" <<'PY'
 import json, sys
 t = json.load(open(sys.argv[1]))
 for name, r in sorted(t.items()):

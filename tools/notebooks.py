@@ -1,18 +1,18 @@
-#!/usr/bin/python3
+#!/usr/bin/env python3
 """Executes the gradnotes notebooks headless and turns them into HTML handouts.
 
   notebooks.py execute [--force] [NAME ...]   run notebooks/NAME.ipynb into build/executed/
   notebooks.py handouts                       build/handouts/{instructor,student}/*.html + index.html
 
-Execution goes through real Jupyter (nbclient) with kernelspec "java": by default the one in
-build/jupyter (rapaio-jupyter-kernel, see install-kernel.sh); with KERNEL=ijava in the environment,
-whichever "java" kernelspec Jupyter finds (IJava from the conda environment). The sources in notebooks/ are never written. A notebook fails the run when any
+Execution goes through real Jupyter (nbclient) with kernelspec "java": by default JJava from the
+project's environment build/venv (see setup-venv.sh, install-kernel.sh); with KERNEL=ijava in the
+environment, whichever "java" kernelspec Jupyter finds (IJava from the conda environment). The sources in notebooks/ are never written. A notebook fails the run when any
 cell produces an error or writes to stderr, or when a cell tagged `check` does not print a passing
 mark (✔) or prints a failing one (✘); the message names the notebook, the cell number and the
 cell's first line. A notebook already executed from the same source and the same library jar
 (their SHA-256 are kept in the executed notebook) is not run again unless --force is given.
 
-Run it with Debian's Jupyter interpreter, /usr/bin/python3 (the Makefile does).
+Run it with the project environment's Python, build/venv/bin/python (the Makefile does).
 """
 import argparse
 import copy
@@ -35,7 +35,6 @@ JAR = ROOT / "lib" / "target" / "gradnotes.jar"
 PLOTLY = ROOT / "lib" / "src" / "main" / "js" / "node_modules" / "plotly.js-cartesian-dist-min" / "plotly-cartesian.min.js"
 MATHJAX = pathlib.Path("/usr/share/javascript/mathjax")
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
-LOADER = re.compile(r"<!--gradnotes:plotly-->.*?<!--/gradnotes:plotly-->\n?", re.S)
 CELL_TIMEOUT = 300  # seconds; a demo cell should take a few
 
 
@@ -108,70 +107,31 @@ def up_to_date(src, out):
     return made_from == fingerprint(src)
 
 
-KERNEL_STARTS = 10  # a safety net: tools/kernel closes the start-up races known to hang the kernel (README, Known issues)
+STARTUP_TIMEOUT = 60  # seconds for the kernel's first kernel_info reply; JJava answers in 1 to 3
 
 
 def execute_one(src, out):
     import nbformat
 
     log = out.with_suffix(".kernel.log")
-    log.write_text("")
-    for attempt in range(1, KERNEL_STARTS + 1):
-        nb = nbformat.read(src, as_version=4)
-        try:
-            timings = run_cells(nb, src, log)
-            break
-        except KernelSilent:
-            if attempt == KERNEL_STARTS:
-                raise NotebookFailure(f"{src.name}: the kernel did not answer after {KERNEL_STARTS} starts (kernel log: {log})")
-            print(f"    the kernel did not start properly; starting it again ({attempt + 1}/{KERNEL_STARTS})", flush=True)
+    nb = nbformat.read(src, as_version=4)
+    with open(log, "w") as kernel_log:
+        timings = run_cells(nb, src, log, kernel_log)
     nb.metadata["gradnotes"] = fingerprint(src)
     nbformat.write(nb, out)
     return timings
 
 
-class KernelSilent(Exception):
-    pass
-
-
-CHANNELS = ("ShellChannel", "IOPubChannel", "ControlChannel", "StdinChannel", "HeartbeatChannel")
-
-
-def wait_for_sockets(log, start, seconds=15):
-    """Waits until the kernel says it has bound all five sockets (in the log written from byte
-    {start} on), so that the short wait for its first answer starts when it can answer."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        with open(log, "rb") as f:
-            f.seek(start)
-            text = f.read().decode(errors="replace")
-        if all(f"[{c}]: Binding" in text for c in CHANNELS):
-            return
-        time.sleep(0.05)
-
-
-def run_cells(nb, src, log):
+def run_cells(nb, src, log, kernel_log):
     from nbclient import NotebookClient
 
-    client = NotebookClient(nb, timeout=CELL_TIMEOUT, startup_timeout=5, kernel_name="java",
+    client = NotebookClient(nb, timeout=CELL_TIMEOUT, startup_timeout=STARTUP_TIMEOUT, kernel_name="java",
                             resources={"metadata": {"path": str(src.parent)}})
     timings = []
     code_cells = [i for i, c in enumerate(nb.cells) if c.cell_type == "code"]
-    with open(log, "a") as kernel_log:
-        try:
-            start = log.stat().st_size
-            client.km = client.create_kernel_manager()
-            client.start_new_kernel(stderr=kernel_log)
-            wait_for_sockets(log, start)
-            kernel = client.setup_kernel()
-            kernel.__enter__()
-        except RuntimeError as e:
-            if "didn't respond" in str(e) or "died before replying" in str(e):
-                if client.km is not None and client.km.has_kernel:
-                    client.km.shutdown_kernel(now=True)  # it never got as far as the context's own cleanup
-                raise KernelSilent() from e
-            raise
-        try:
+    try:
+        # the kernel's own log (its stderr) goes to a file; nbclient waits for its kernel_info reply
+        with client.setup_kernel(stderr=kernel_log):
             for n, index in enumerate(code_cells, 1):
                 cell = nb.cells[index]
                 started = time.monotonic()
@@ -189,8 +149,8 @@ def run_cells(nb, src, log):
                     raise NotebookFailure(f"{src.name}, cell {index + 1} ({first_line(cell)!r}): {problem}")
                 if sys.stdout.isatty():
                     print(f"\r    cell {n}/{len(code_cells)}", end="", flush=True)
-        finally:
-            kernel.__exit__(None, None, None)
+    except RuntimeError as e:  # the kernel did not start, or died before replying
+        raise NotebookFailure(f"{src.name}: the kernel did not start: {e} (kernel log: {log})") from e
     if sys.stdout.isatty():
         print("\r", end="")
     return timings
@@ -199,8 +159,8 @@ def run_cells(nb, src, log):
 def execute(args):
     if not JAR.exists():
         raise SystemExit(f"{JAR.relative_to(ROOT)} is missing: run `make lib` first")
-    if os.environ.get("KERNEL", "rapaio") == "rapaio":
-        os.environ["JUPYTER_PATH"] = str(BUILD / "jupyter")
+    if os.environ.get("KERNEL", "jjava") == "jjava" and "JUPYTER_PATH" not in os.environ:
+        os.environ["JUPYTER_PATH"] = str(BUILD / "venv" / "share" / "jupyter")
     into = pathlib.Path(args.into).resolve() if args.into else EXECUTED
     into.mkdir(parents=True, exist_ok=True)
     paths = sources(args.names, pathlib.Path(args.source).resolve() if args.source else NOTEBOOKS)
@@ -279,11 +239,8 @@ def handout(nb, student):
             cell.source = NOTEBOOK_LINK.sub(lambda m: f"]({m.group(1)}.html{m.group(2) or ''})", cell.source)
         if student and cell.cell_type == "code":
             cell.execution_count = None  # counts with gaps would show where solutions were taken out
-        if cell.cell_type == "code" and cell.source.lstrip().startswith("%jars"):
-            cell.outputs = []  # the kernel's note names a path on the machine that built the handout
-        for o in cell.get("outputs", []):
-            if "data" in o and "text/html" in o.data:
-                o.data["text/html"] = LOADER.sub("", o.data["text/html"])
+        if cell.cell_type == "code" and cell.source.lstrip().startswith(("%classpath", "%jars")):
+            cell.outputs = []  # a kernel's note would name a path on the machine that built the handout
     return nb
 
 

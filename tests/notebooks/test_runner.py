@@ -1,4 +1,4 @@
-#!/usr/bin/python3
+#!/usr/bin/env python3
 """Checks that tools/notebooks.py rejects what it must: each notebook here is executed through the
 real kernel, and the runner's verdict and message are compared with what is expected. A test suite
 whose notebook check could never fail would prove nothing."""

@@ -8,7 +8,9 @@ import tech.tablesaw.plotly.traces.Trace;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a notebook cell calls to show something: {@code import static gradnotes.notebook.Display.*;}
@@ -36,12 +38,24 @@ public final class Display {
     public static MimeBundle bundle(Object value) {
         if (value instanceof MimeBundle b) return b;
         if (value instanceof Displayable d) return d.toBundle();
-        if (value instanceof Figure f) return MimeBundle.of(describe(f), "text/html", FigureHtml.html(f));
+        if (value instanceof Figure f) return figure(f);
         if (value instanceof Table t) return TableHtml.bundle(t);
         if (value instanceof GradientCheck.Report r) return report(r);
         if (value instanceof DMatrixRMaj m) return matrix(m);
         if (value instanceof double[] a) return MimeBundle.text(Arrays.toString(a));
         return MimeBundle.text(String.valueOf(value));
+    }
+
+    /**
+     * A figure as plotly's JSON (drawn by JupyterLab, Notebook 7 and VS Code without running a script
+     * from the output), as HTML (for handouts) and as a line of text saying what it shows.
+     */
+    public static MimeBundle figure(Figure f) {
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("text/plain", describe(f));
+        data.put(FigureJson.MIME, FigureJson.text(f));
+        data.put("text/html", FigureHtml.html(f));
+        return new MimeBundle(data);
     }
 
     /** Markdown, rendered by the notebook (math between $…$ included). */

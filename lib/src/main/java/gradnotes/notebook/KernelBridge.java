@@ -2,29 +2,33 @@ package gradnotes.notebook;
 
 import java.io.PrintStream;
 import java.lang.reflect.Method;
+import java.util.Map;
 
 /**
  * The one place that knows which Jupyter kernel is running. It hands a {@link MimeBundle} to the
- * kernel's own display call, found by name at run time, so that the library needs neither kernel
- * on its classpath and no notebook cell names a kernel class:
+ * kernel's own display call, found by name at run time, so that the library needs no kernel on its
+ * class path and no notebook cell names a kernel class:
  * <ul>
- *   <li>rapaio-jupyter-kernel 3.x: {@code org.rapaio.jupyter.kernel.MainApp.kernel.display(DisplayData)},
- *       the bundle built with {@code DisplayData.withType(mime, value)} and {@code putData(mime, value)};</li>
+ *   <li>JJava (the maintained continuation of IJava, the project's default kernel):
+ *       {@code org.dflib.jjava.jupyter.kernel.BaseKernel.notebookKernel().display(DisplayData)}, the
+ *       bundle built with {@code DisplayData.putData(String, Object)};</li>
  *   <li>IJava 1.3: {@code io.github.spencerpark.ijava.IJava.getKernelInstance().display(DisplayData)}, with
  *       {@code io.github.spencerpark.jupyter.kernel.display.DisplayData.putData(MIMEType, Object)};</li>
  *   <li>anything else (JShell in a terminal, a unit test): the text/plain part is printed.</li>
  * </ul>
+ * A JSON MIME type ({@code application/json}, {@code …+json}) goes to the kernel as a JSON value,
+ * not as a string, as front ends expect.
  */
 public final class KernelBridge {
 
     /** Which route a bundle takes. */
-    public enum Kernel { RAPAIO, IJAVA, NONE }
+    public enum Kernel { JJAVA, IJAVA, NONE }
 
     private KernelBridge() {}
 
     /** The running kernel, detected afresh on every call (cheap: two class look-ups). */
     public static Kernel detect() {
-        if (rapaioKernel() != null) return Kernel.RAPAIO;
+        if (jjavaKernel() != null) return Kernel.JJAVA;
         if (ijavaKernel() != null) return Kernel.IJAVA;
         return Kernel.NONE;
     }
@@ -32,20 +36,27 @@ public final class KernelBridge {
     /** Emits {@code bundle} through the running kernel, or prints its text to {@code out} when there is none. */
     public static void display(MimeBundle bundle, PrintStream out) {
         try {
-            Object rapaio = rapaioKernel();
-            if (rapaio != null) { displayRapaio(rapaio, bundle); return; }
+            Object jjava = jjavaKernel();
+            if (jjava != null) { displayJJava(jjava, bundle); return; }
             Object ijava = ijavaKernel();
             if (ijava != null) { displayIJava(ijava, bundle); return; }
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("the Jupyter kernel refused a display call (" + e + "); "
-                    + "gradnotes supports rapaio-jupyter-kernel 3.x and IJava 1.3", e);
+                    + "gradnotes supports JJava 1.0 and IJava 1.3", e);
         }
         out.println(bundle.plain());
     }
 
-    private static Object rapaioKernel() {
+    /** The value a kernel should send for {@code mime}: JSON types as a JSON tree, the rest as text. */
+    static Object wireValue(String mime, String value) {
+        return isJson(mime) ? JsonTree.parse(value) : value;
+    }
+
+    static boolean isJson(String mime) { return mime.equals("application/json") || mime.endsWith("+json"); }
+
+    private static Object jjavaKernel() {
         try {
-            return load("org.rapaio.jupyter.kernel.MainApp").getField("kernel").get(null);
+            return load("org.dflib.jjava.jupyter.kernel.BaseKernel").getMethod("notebookKernel").invoke(null);
         } catch (ReflectiveOperationException | LinkageError e) {
             return null;
         }
@@ -59,11 +70,11 @@ public final class KernelBridge {
         }
     }
 
-    private static void displayRapaio(Object kernel, MimeBundle bundle) throws ReflectiveOperationException {
-        Class<?> displayData = load("org.rapaio.jupyter.kernel.display.DisplayData");
-        Object data = displayData.getMethod("withType", String.class, String.class).invoke(null, "text/plain", bundle.plain());
+    private static void displayJJava(Object kernel, MimeBundle bundle) throws ReflectiveOperationException {
+        Class<?> displayData = load("org.dflib.jjava.jupyter.kernel.display.DisplayData");
+        Object data = displayData.getConstructor().newInstance();
         Method put = displayData.getMethod("putData", String.class, Object.class);
-        for (var e : bundle.data().entrySet()) put.invoke(data, e.getKey(), e.getValue());
+        for (Map.Entry<String, String> e : bundle.data().entrySet()) put.invoke(data, e.getKey(), wireValue(e.getKey(), e.getValue()));
         kernel.getClass().getMethod("display", displayData).invoke(kernel, data);
     }
 
@@ -73,7 +84,8 @@ public final class KernelBridge {
         Object data = displayData.getConstructor().newInstance();
         Method parse = mimeType.getMethod("parse", String.class);
         Method put = displayData.getMethod("putData", mimeType, Object.class);
-        for (var e : bundle.data().entrySet()) put.invoke(data, parse.invoke(null, e.getKey()), e.getValue());
+        for (Map.Entry<String, String> e : bundle.data().entrySet())
+            put.invoke(data, parse.invoke(null, e.getKey()), wireValue(e.getKey(), e.getValue()));
         kernel.getClass().getMethod("display", displayData).invoke(kernel, data);
     }
 

@@ -41,18 +41,16 @@ class KernelBridgeTest {
     }
 
     @Test
-    void aFigureShownUnderIJavaCarriesPlotlyOnceAndATextFallback() {
+    void aFigureShownUnderIJavaGoesAsPlotlyJsonObjectWithHtmlAndText() {
         IJava.RecordingKernel kernel = IJava.install();
-        FigureHtml.resendPlotly();
         var t = tech.tablesaw.api.Table.create("t").addColumns(
                 tech.tablesaw.api.DoubleColumn.create("t", 1, 2, 3), tech.tablesaw.api.DoubleColumn.create("norm", 1, 0.5, 0.25));
-        var fig = tech.tablesaw.plotly.api.LinePlot.create("gradient norm", t, "t", "norm");
-        Display.show(fig);
-        Display.show(fig);
-        String first = (String) kernel.displayed.get(0).getData(MIMEType.TEXT_HTML);
-        String second = (String) kernel.displayed.get(1).getData(MIMEType.TEXT_HTML);
-        assertTrue(first.contains(FigureHtml.LOADER_START), "the first figure brings plotly.js");
-        assertTrue(!second.contains(FigureHtml.LOADER_START), "later figures do not repeat it");
-        assertTrue(((String) kernel.displayed.get(1).getData(MIMEType.TEXT_PLAIN)).startsWith("Figure: gradient norm"));
+        Display.show(tech.tablesaw.plotly.api.LinePlot.create("gradient norm", t, "t", "norm"));
+        var data = kernel.displayed.get(0);
+        Object plotly = data.getData(MIMEType.parse(FigureJson.MIME));
+        assertTrue(plotly instanceof java.util.Map<?, ?> m && m.get("data") instanceof java.util.List<?>,
+                "plotly's MIME type carries a JSON object, not a string: " + plotly);
+        assertTrue(((String) data.getData(MIMEType.TEXT_HTML)).contains("gradnotes-figure"));
+        assertTrue(((String) data.getData(MIMEType.TEXT_PLAIN)).startsWith("Figure: gradient norm"));
     }
 }

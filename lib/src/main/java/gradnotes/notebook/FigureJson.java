@@ -1,0 +1,54 @@
+package gradnotes.notebook;
+
+import tech.tablesaw.plotly.components.Figure;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A Tablesaw {@link Figure} as plotly's own MIME type, {@value #MIME}: a JSON object with the
+ * figure's {@code data}, {@code layout} and {@code config}. JupyterLab (with plotly's renderer,
+ * which the project's environment installs), Notebook 7 and VS Code draw it themselves, without
+ * running any script from the output, so a reopened or untrusted notebook still shows its plots
+ * and no figure depends on an earlier output.
+ *
+ * <p>Tablesaw writes a figure only as a script ({@code var layout = {…}; var trace0 = {…}; …});
+ * this reads the literals back out of it.
+ */
+public final class FigureJson {
+    public static final String MIME = "application/vnd.plotly.v1+json";
+    private static final Pattern ASSIGNMENT = Pattern.compile("\\bvar\\s+(\\w+)\\s*=");
+
+    private FigureJson() {}
+
+    /** The figure as a plotly JSON object: {@code {"data": [...], "layout": {...}, "config": {...}}}. */
+    public static Map<String, Object> of(Figure figure) {
+        String script = figure.asJavascript("figure");
+        Map<String, Object> variables = new LinkedHashMap<>();
+        Matcher m = ASSIGNMENT.matcher(script);
+        int from = 0;
+        while (m.find(from)) {
+            String name = m.group(1);
+            if (name.startsWith("target_")) { from = m.end(); continue; } // document.getElementById(...)
+            JsonTree.Read read = JsonTree.readAt(script, m.end(), variables);
+            variables.put(name, read.value());
+            from = read.end();
+        }
+        if (!(variables.get("data") instanceof List<?> data))
+            throw new IllegalStateException("Tablesaw's script for this figure has no data array: " + variables.keySet());
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("data", data);
+        json.put("layout", variables.getOrDefault("layout", Map.of()));
+        Map<String, Object> config = new LinkedHashMap<>();
+        if (variables.get("config") instanceof Map<?, ?> c) c.forEach((k, v) -> config.put(String.valueOf(k), v));
+        config.putIfAbsent("displaylogo", false);
+        json.put("config", config);
+        return json;
+    }
+
+    /** {@link #of} as JSON text. */
+    public static String text(Figure figure) { return JsonTree.write(of(figure)); }
+}
