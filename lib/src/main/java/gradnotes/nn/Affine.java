@@ -18,8 +18,11 @@ final class Affine {
 
     /** Requires W (n × inputs), U (n × n) and b (n × 1) of one gate to fit together. */
     static void requireGate(String gate, DMatrixRMaj W, DMatrixRMaj U, DMatrixRMaj b, int n, int inputs) {
-        Shapes.require(Shapes.finite(W, "W" + gate), "W" + gate, n, inputs);
-        Shapes.require(Shapes.finite(U, "U" + gate), "U" + gate, n, n);
-        Shapes.require(Shapes.finite(b, "b" + gate), "b" + gate, n, 1);
+        Shapes.require(W, "W" + gate, n, inputs);
+        Shapes.require(U, "U" + gate, n, n);
+        Shapes.require(b, "b" + gate, n, 1);
+        Shapes.finite(W, "W" + gate);
+        Shapes.finite(U, "U" + gate);
+        Shapes.finite(b, "b" + gate);
     }
 }

@@ -35,6 +35,9 @@ public final class MultiHeadAttention {
                               ScaledDotProductAttention attention) {
         Shapes.nonEmpty(Wq, "Wq");
         int h = Wq.size();
+        Shapes.notNull(Wq.get(0), "Wq_1", "a d_k × d_model matrix");
+        if (Wk != null && !Wk.isEmpty()) Shapes.notNull(Wk.get(0), "Wk_1", "a d_k × d_src matrix");
+        if (Wv != null && !Wv.isEmpty()) Shapes.notNull(Wv.get(0), "Wv_1", "a d_v × d_src matrix");
         if (Wk == null || Wv == null || Wk.size() != h || Wv.size() != h)
             throw new IllegalArgumentException("Wq has " + h + " heads but Wk has " + (Wk == null ? 0 : Wk.size())
                     + " and Wv " + (Wv == null ? 0 : Wv.size()) + ": every head needs one of each");
@@ -60,6 +63,7 @@ public final class MultiHeadAttention {
 
     /** Self-attention with d_k = d_v = d_model / h (the Transformer's choice), Xavier weights, no mask. */
     public static MultiHeadAttention init(int dModel, int heads, Random rng) {
+        Shapes.notNull(rng, "rng", "a seeded java.util.Random");
         return init(dModel, dModel, heads, new ScaledDotProductAttention(), rng);
     }
 
@@ -71,6 +75,8 @@ public final class MultiHeadAttention {
         Shapes.positive(dModel, "dModel");
         Shapes.positive(dSource, "dSource");
         Shapes.positive(heads, "heads");
+        Shapes.notNull(attention, "attention", "a ScaledDotProductAttention");
+        Shapes.notNull(rng, "rng", "a seeded java.util.Random");
         if (dModel % heads != 0)
             throw new IllegalArgumentException("dModel = " + dModel + " does not split into " + heads + " equal heads");
         int dk = dModel / heads;
@@ -110,13 +116,14 @@ public final class MultiHeadAttention {
      * @param heads head i's attention (Q_i, K_i, V_i, scores, weights, output) at index i − 1
      * @param H     the heads' outputs stacked, {@code h·d_v × n}
      * @param Y     W_o H
+     * @param madeBy the attention that computed it, at which version of its weights
      */
     public record Result(DMatrixRMaj X, DMatrixRMaj Z, List<ScaledDotProductAttention.Result> heads,
-                         DMatrixRMaj H, DMatrixRMaj Y) {
+                         DMatrixRMaj H, DMatrixRMaj Y, Provenance madeBy) {
         public boolean selfAttention() { return X == Z; }
 
         /** Head i's pass, i = 1..h. */
-        public ScaledDotProductAttention.Result head(int i) { return heads.get(i - 1); }
+        public ScaledDotProductAttention.Result head(int i) { return heads.get(Shapes.index(i, "head i", heads.size()) - 1); }
 
         /** Head i's attention matrix, key by query ({@code m × n}), i = 1..h. */
         public DMatrixRMaj weights(int i) { return head(i).weights(); }
@@ -136,8 +143,13 @@ public final class MultiHeadAttention {
     public Result forward(DMatrixRMaj X, DMatrixRMaj Z) {
         Shapes.requireFits(Wq.get(0), "Wq_1", X, "X");
         Shapes.requireFits(Wk.get(0), "Wk_1", Z, "Z");
+        for (DMatrixRMaj seq : X == Z ? List.of(X) : List.of(X, Z))
+            if (seq.numCols < 1) throw new IllegalArgumentException((seq == X ? "X" : "Z") + " is " + Shapes.of(seq)
+                    + ": attention needs at least one position (column)");
         Shapes.finite(X, "X");
         Shapes.finite(Z, "Z");
+        Parameters weights = parameters();
+        weights.asMap().forEach((name, W) -> Shapes.finite(W, name));
         // every head's projection in one product: [Q_1; …; Q_h] = [W_q,1; …; W_q,h] X, and so for K and V
         DMatrixRMaj Qs = times(stacked(Wq), X), Ks = times(stacked(Wk), Z), Vs = times(stacked(Wv), Z);
         List<ScaledDotProductAttention.Result> heads = new ArrayList<>(heads());
@@ -148,7 +160,7 @@ public final class MultiHeadAttention {
             heads.add(head);
             CommonOps_DDRM.insert(head.output(), H, i * dv, 0);
         }
-        return new Result(X, Z, List.copyOf(heads), H, times(Wo, H));
+        return new Result(X, Z, List.copyOf(heads), H, times(Wo, H), Provenance.of(this, weights));
     }
 
     /**
@@ -161,7 +173,10 @@ public final class MultiHeadAttention {
      * </pre>
      */
     public Gradients backward(Result r, DMatrixRMaj dY) {
+        Shapes.notNull(r, "r", "the result of this attention's forward pass");
+        Provenance.require(r.madeBy(), this, parameters(), "r");
         Shapes.require(dY, "dL/dY", r.Y().numRows, r.Y().numCols);
+        Shapes.finite(dY, "dL/dY");
         Parameters grads = parameters().zerosLike();
         MatMul.multTransB(dY, r.H(), grads.get("Wo"));
         DMatrixRMaj dH = new DMatrixRMaj(r.H().numRows, r.H().numCols);
