@@ -94,7 +94,7 @@ public final class GradientCheck {
         Shapes.notNull(wrt, "wrt", "the parameters to perturb");
         Shapes.notNull(analytic, "analytic", "the gradients to check, named as wrt");
         Shapes.positive(h, "finite-difference step h");
-        wrt.requireSameLayout(analytic);
+        wrt.requireSameLayout(analytic, "analytic");
         List<Entry> entries = new ArrayList<>();
         for (String name : wrt.names())
             entries.add(compare(name, loss, wrt.get(name), analytic.get(name), h));

@@ -173,6 +173,7 @@ public final class EncoderDecoder {
         List<DMatrixRMaj> us = new ArrayList<>(targets.length);
         us.add(oneHot(startToken, "startToken"));
         for (int t = 1; t < targets.length; t++) us.add(oneHot(targets[t - 1], "targets[" + (t - 1) + "]"));
+        oneHot(targets[targets.length - 1], "targets[" + (targets.length - 1) + "]");
         return us;
     }
 
@@ -267,6 +268,10 @@ public final class EncoderDecoder {
 
     private Result decode(Recurrent.Run enc, List<DMatrixRMaj> us) {
         requireSingleColumns(us, "decoderInputs", "u_");
+        for (int t = 1; t <= us.size(); t++) {
+            Shapes.require(us.get(t - 1), "u_" + t, decoder.inputSize(), 1);
+            Shapes.finite(us.get(t - 1), "u_" + t);
+        }
         Recurrent.Run dec = decoder.forward(us, enc);
         ScaledDotProductAttention.Result att = null;
         if (hasAttention()) {

@@ -36,8 +36,7 @@ public final class Gru implements Recurrent {
     public Gru(DMatrixRMaj Wz, DMatrixRMaj Uz, DMatrixRMaj bz,
                DMatrixRMaj Wr, DMatrixRMaj Ur, DMatrixRMaj br,
                DMatrixRMaj W, DMatrixRMaj U, DMatrixRMaj b) {
-        Shapes.notNull(Uz, "Uz", "a hiddenSize × hiddenSize matrix");
-        Shapes.notNull(Wz, "Wz", "a hiddenSize × inputSize matrix");
+        Affine.requireFirstGate("z", Wz, Uz);
         int n = Uz.numRows, inputs = Wz.numCols;
         Affine.requireGate("z", Wz, Uz, bz, n, inputs);
         Affine.requireGate("r", Wr, Ur, br, n, inputs);
@@ -81,7 +80,7 @@ public final class Gru implements Recurrent {
 
     /** One step of the four equations above. */
     public Step step(DMatrixRMaj x, DMatrixRMaj hPrev) {
-        Shapes.notNull(x, "x", "a " + inputSize() + "×B matrix");
+        Affine.requireStep(x, hPrev, inputSize());
         return forward(List.of(x), hPrev).step(1);
     }
 

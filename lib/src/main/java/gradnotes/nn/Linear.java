@@ -74,6 +74,9 @@ public final class Linear {
     public DMatrixRMaj backward(DMatrixRMaj x, DMatrixRMaj dy, Parameters grads) {
         Shapes.requireFits(W, "W", x, "x");
         Shapes.finite(x, "x");
+        Shapes.notNull(dy, "dy", "∂L/∂y, " + W.numRows + "×B");
+        if (dy.numCols != x.numCols) throw new IllegalArgumentException("dL/dy is " + Shapes.of(dy) + " and x is " + Shapes.of(x)
+                + ": both need one column per sequence of the batch");
         Shapes.require(dy, "dL/dy", W.numRows, x.numCols);
         Shapes.finite(dy, "dL/dy");
         Shapes.notNull(grads, "grads", "parameters.zerosLike() of this layer, where ∂L/∂W (and ∂L/∂b) accumulate");

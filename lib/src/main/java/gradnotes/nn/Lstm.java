@@ -27,8 +27,7 @@ public final class Lstm implements Recurrent {
 
     public Lstm(DMatrixRMaj Wi, DMatrixRMaj Ui, DMatrixRMaj bi, DMatrixRMaj Wf, DMatrixRMaj Uf, DMatrixRMaj bf,
                 DMatrixRMaj Wo, DMatrixRMaj Uo, DMatrixRMaj bo, DMatrixRMaj Wc, DMatrixRMaj Uc, DMatrixRMaj bc) {
-        Shapes.notNull(Ui, "Ui", "a hiddenSize × hiddenSize matrix");
-        Shapes.notNull(Wi, "Wi", "a hiddenSize × inputSize matrix");
+        Affine.requireFirstGate("i", Wi, Ui);
         int n = Ui.numRows, inputs = Wi.numCols;
         Affine.requireGate("i", Wi, Ui, bi, n, inputs);
         Affine.requireGate("f", Wf, Uf, bf, n, inputs);
@@ -92,7 +91,7 @@ public final class Lstm implements Recurrent {
 
     /** One step of the six equations above. */
     public Step step(DMatrixRMaj x, DMatrixRMaj hPrev, DMatrixRMaj cPrev) {
-        Shapes.notNull(x, "x", "a " + inputSize() + "×B matrix");
+        Affine.requireStep(x, hPrev, inputSize());
         return forward(List.of(x), hPrev, cPrev).step(1);
     }
 
@@ -157,7 +156,7 @@ public final class Lstm implements Recurrent {
     /** As {@link Recurrent#backward(Recurrent.Run, List, SequenceGradients)}, carrying the later run's ∂L/∂c_0 into c_T. */
     @Override public SequenceGradients backward(Recurrent.Run run, List<DMatrixRMaj> dLdh, SequenceGradients later) {
         Shapes.notNull(later, "later", "the gradients of the run that continued from this one");
-        return backwardWithCells(own(run), Unroll.withFinalStateGradient(run, dLdh, later.dh0()), later.dc0()).sequence();
+        return backwardWithCells(own(run), Unroll.withFinalStateGradient(run, dLdh, later.dh0(), hiddenSize()), later.dc0()).sequence();
     }
 
     private static Run own(Recurrent.Run run) {

@@ -53,6 +53,9 @@ public final class MultiHeadAttention {
         if (Wo == null || Wo.numCols != h * dv)
             throw new IllegalArgumentException("Wo is " + (Wo == null ? "null" : Shapes.of(Wo)) + " but the " + h
                     + " heads of size " + dv + " stack to " + h * dv + " rows: Wo needs " + h * dv + " columns");
+        if (Wo.numRows < 1 || dk < 1 || dv < 1 || dModel < 1 || dSrc < 1)
+            throw new IllegalArgumentException("Wo is " + Shapes.of(Wo) + ", Wq_1 " + Shapes.of(Wq.get(0)) + ", Wk_1 " + Shapes.of(Wk.get(0))
+                    + ", Wv_1 " + Shapes.of(Wv.get(0)) + ": every size (d_k, d_v, d_model, d_src, the output) must be at least 1");
         if (attention == null) throw new IllegalArgumentException("attention is null");
         this.Wq = List.copyOf(Wq);
         this.Wk = List.copyOf(Wk);
@@ -141,11 +144,13 @@ public final class MultiHeadAttention {
 
     /** Cross-attention: the positions of X attend over the positions of Z. */
     public Result forward(DMatrixRMaj X, DMatrixRMaj Z) {
-        Shapes.requireFits(Wq.get(0), "Wq_1", X, "X");
-        Shapes.requireFits(Wk.get(0), "Wk_1", Z, "Z");
+        Shapes.notNull(X, "X", "the query sequence, " + queryDim() + "×n");
+        Shapes.notNull(Z, "Z", "the key/value sequence, " + sourceDim() + "×m");
         for (DMatrixRMaj seq : X == Z ? List.of(X) : List.of(X, Z))
             if (seq.numCols < 1) throw new IllegalArgumentException((seq == X ? "X" : "Z") + " is " + Shapes.of(seq)
                     + ": attention needs at least one position (column)");
+        Shapes.requireFits(Wq.get(0), "Wq_1", X, "X");
+        Shapes.requireFits(Wk.get(0), "Wk_1", Z, "Z");
         Shapes.finite(X, "X");
         Shapes.finite(Z, "Z");
         Parameters weights = parameters();

@@ -93,7 +93,7 @@ public final class Parameters {
     /** this += alpha · other, entry by entry (names and shapes must match; an update: runs made before are stale). */
     public void addScaled(double alpha, Parameters other) {
         Shapes.finite(alpha, "alpha");
-        requireSameLayout(other);
+        requireSameLayout(other, "other");
         byName.forEach((n, m) -> CommonOps_DDRM.addEquals(m, alpha, other.byName.get(n)));
         markUpdated();
     }
@@ -141,10 +141,13 @@ public final class Parameters {
     }
 
     /** Requires the same names, in the same order, with the same shapes. */
-    public void requireSameLayout(Parameters other) {
-        Shapes.notNull(other, "other", "parameters named " + names());
+    public void requireSameLayout(Parameters other) { requireSameLayout(other, "other"); }
+
+    /** As {@link #requireSameLayout(Parameters)}, naming {@code other} as {@code otherName} in the message. */
+    public void requireSameLayout(Parameters other, String otherName) {
+        Shapes.notNull(other, otherName, "parameters named " + names());
         if (!byName.keySet().equals(other.byName.keySet()))
-            throw new IllegalArgumentException("parameters differ: " + names() + " vs " + other.names());
+            throw new IllegalArgumentException("parameters differ: " + otherName + " has " + other.names() + ", expected " + names());
         byName.forEach((n, m) -> Shapes.require(other.byName.get(n), n, m.numRows, m.numCols));
     }
 

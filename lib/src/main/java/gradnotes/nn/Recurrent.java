@@ -51,7 +51,7 @@ public interface Recurrent {
      */
     default SequenceGradients backward(Run run, List<DMatrixRMaj> dLdh, SequenceGradients later) {
         Shapes.notNull(later, "later", "the gradients of the run that continued from this one");
-        return backward(run, Unroll.withFinalStateGradient(run, dLdh, later.dh0()));
+        return backward(run, Unroll.withFinalStateGradient(run, dLdh, later.dh0(), hiddenSize()));
     }
 
     /**

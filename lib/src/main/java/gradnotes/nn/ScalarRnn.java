@@ -133,7 +133,8 @@ public final class ScalarRnn {
 
     /** ∂h_T/∂h_t = Π_{s=t+1..T} f'(a_s) W_h, for t = 0..T. */
     public double jacobianProduct(Forward fw, int t) {
-        if (t < 0 || t > own(fw).length()) throw new IllegalArgumentException("t = " + t + " is outside 0.." + fw.length());
+        own(fw);
+        if (t < 0 || t > fw.length()) throw new IllegalArgumentException("t = " + t + " is outside 0.." + fw.length());
         double p = 1;
         for (int s = fw.length(); s > t; s--) p *= stepJacobian(fw, s);
         return p;

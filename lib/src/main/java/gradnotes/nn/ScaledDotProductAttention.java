@@ -97,7 +97,7 @@ public final class ScaledDotProductAttention {
      * @param q a {@code d × 1} query
      */
     public Result attend(DMatrixRMaj q, DMatrixRMaj K, DMatrixRMaj V) {
-        requireShapes(q, K, V);
+        requireShapes(q, K, V, "q");
         if (q.numCols != 1)
             throw new IllegalArgumentException("q is " + Shapes.of(q) + ": a single query is one column; use forward for many");
         int d = q.numRows, m = K.numCols;
@@ -117,7 +117,7 @@ public final class ScaledDotProductAttention {
 
     /** Many queries at once: S = Kᵀ Q / √d (masked to −∞ above the diagonal if causal), A = softmax(S), O = V A. */
     public Result forward(DMatrixRMaj Q, DMatrixRMaj K, DMatrixRMaj V) {
-        requireShapes(Q, K, V);
+        requireShapes(Q, K, V, "Q");
         requireMaskFits(Q, K);
         DMatrixRMaj S = new DMatrixRMaj(K.numCols, Q.numCols);
         MatMul.multTransA(K, Q, S);
@@ -137,7 +137,7 @@ public final class ScaledDotProductAttention {
      * padded with score −∞ and weight 0 for the keys it may not see.
      */
     public Result forwardLoop(DMatrixRMaj Q, DMatrixRMaj K, DMatrixRMaj V) {
-        requireShapes(Q, K, V);
+        requireShapes(Q, K, V, "Q");
         requireMaskFits(Q, K);
         int n = Q.numCols, m = K.numCols;
         DMatrixRMaj S = new DMatrixRMaj(m, n), A = new DMatrixRMaj(m, n), O = new DMatrixRMaj(V.numRows, n);
@@ -196,20 +196,20 @@ public final class ScaledDotProductAttention {
         return "ScaledDotProductAttention[" + (scaled ? "scaled by √d" : "unscaled") + (causal ? ", causal" : "") + "]";
     }
 
-    private static void requireShapes(DMatrixRMaj Q, DMatrixRMaj K, DMatrixRMaj V) {
-        Shapes.notNull(Q, "Q", "the queries, d × n");
+    private static void requireShapes(DMatrixRMaj Q, DMatrixRMaj K, DMatrixRMaj V, String q) {
+        Shapes.notNull(Q, q, q.equals("q") ? "a query, d × 1" : "the queries, d × n");
         Shapes.notNull(K, "K", "the keys, d × m");
         Shapes.notNull(V, "V", "the values, d_v × m");
         if (K.numRows != Q.numRows)
-            throw new IllegalArgumentException("K has " + K.numRows + " rows, Q has " + Q.numRows
+            throw new IllegalArgumentException("K has " + K.numRows + " rows, " + q + " has " + Q.numRows
                     + ": queries and keys need the same dimension");
         if (V.numCols != K.numCols)
             throw new IllegalArgumentException("V has " + V.numCols + " columns, K has " + K.numCols
                     + ": every key needs exactly one value");
         if (Q.numCols < 1 || K.numCols < 1 || Q.numRows < 1 || V.numRows < 1)
-            throw new IllegalArgumentException("Q is " + Shapes.of(Q) + ", K is " + Shapes.of(K) + ", V is " + Shapes.of(V)
+            throw new IllegalArgumentException(q + " is " + Shapes.of(Q) + ", K is " + Shapes.of(K) + ", V is " + Shapes.of(V)
                     + ": attention needs at least one query, one key and non-empty vectors");
-        Shapes.finite(Q, "Q");
+        Shapes.finite(Q, q);
         Shapes.finite(K, "K");
         Shapes.finite(V, "V");
     }

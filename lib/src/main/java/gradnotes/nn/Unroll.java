@@ -19,7 +19,9 @@ final class Unroll {
     /** The batch size B of a sequence: the columns of x_1 (after checking that there is an x_1). */
     static int batchOf(List<DMatrixRMaj> xs, int inputSize) {
         Shapes.nonEmpty(xs, "xs");
-        return Shapes.notNull(xs.get(0), "x_1", "a " + inputSize + "×B matrix").numCols;
+        DMatrixRMaj x1 = Shapes.notNull(xs.get(0), "x_1", "a " + inputSize + "×B matrix");
+        if (x1.numCols < 1) throw new IllegalArgumentException("x_1 is " + Shapes.of(x1) + ": a batch needs at least one sequence (column)");
+        return x1.numCols;
     }
 
     /**
@@ -87,10 +89,13 @@ final class Unroll {
     }
 
     /** {@code dLdh} with {@code dhT} added at the last step (which may have had no loss of its own). */
-    static List<DMatrixRMaj> withFinalStateGradient(Recurrent.Run run, List<DMatrixRMaj> dLdh, DMatrixRMaj dhT) {
+    static List<DMatrixRMaj> withFinalStateGradient(Recurrent.Run run, List<DMatrixRMaj> dLdh, DMatrixRMaj dhT, int hiddenSize) {
         Shapes.notNull(run, "run", "the run of this model's forward pass");
         int T = run.length();
         DMatrixRMaj hT = run.hs().get(T - 1);
+        if (hT.numRows != hiddenSize)
+            throw new IllegalArgumentException("run has a state of " + hT.numRows + " rows, this model's has " + hiddenSize
+                    + ": it was made by another model");
         checkGradients(dLdh, T, hT.numRows, hT.numCols);
         Shapes.require(dhT, "later.dh0()", hT.numRows, hT.numCols);
         Shapes.finite(dhT, "later.dh0()");

@@ -22,8 +22,7 @@ public final class VanillaRnn implements Recurrent {
     public final Activation f;
 
     public VanillaRnn(DMatrixRMaj Wx, DMatrixRMaj Wh, DMatrixRMaj b, Activation f) {
-        Shapes.notNull(Wh, "Wh", "a hiddenSize × hiddenSize matrix");
-        Shapes.notNull(Wx, "Wx", "a hiddenSize × inputSize matrix");
+        Affine.requireFirstGate("x", Wx, Wh);
         int n = Wh.numRows;
         Shapes.require(Wh, "Wh", n, n);
         if (Wx.numRows != n)
@@ -63,7 +62,7 @@ public final class VanillaRnn implements Recurrent {
 
     /** One step: a_t = W_x x_t + W_h h_{t-1} + b, h_t = f(a_t). */
     public Step step(DMatrixRMaj x, DMatrixRMaj hPrev) {
-        Shapes.notNull(x, "x", "a " + inputSize() + "×B matrix");
+        Affine.requireStep(x, hPrev, inputSize());
         return forward(List.of(x), hPrev).steps().get(0);
     }
 

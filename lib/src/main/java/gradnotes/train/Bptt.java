@@ -64,6 +64,8 @@ public final class Bptt {
         List<DMatrixRMaj> outputs = new ArrayList<>(xs.size()), dLdh = new ArrayList<>(xs.size());
         double total = 0;
         for (int t = 1; t <= xs.size(); t++) {
+            if (!new Parameters().add("h", run.h(t)).isFinite())
+                throw new IllegalStateException("training diverged: the state h_" + t + " of the chunk is not finite; clip the gradient or lower the learning rate");
             DMatrixRMaj y = readout.forward(run.h(t));
             outputs.add(y);
             DMatrixRMaj target = targets.get(t - 1);
@@ -81,6 +83,7 @@ public final class Bptt {
      */
     public Pass train(List<DMatrixRMaj> xs, List<DMatrixRMaj> targets, Optimizer optimizer, double clipNorm) {
         requireTargets(xs, targets);
+        requireInputs(xs);
         Shapes.notNull(optimizer, "optimizer", "an Optimizer such as Adam");
         if (clipNorm != 0 && !(clipNorm > 0 && clipNorm < Double.POSITIVE_INFINITY))
             throw new IllegalArgumentException("clipNorm must be 0 (no clipping) or a finite number above 0, got " + clipNorm);
@@ -104,6 +107,15 @@ public final class Bptt {
             previous = c.run();
         }
         return new Pass(total, outputs, updates, Math.min(k, T), largest);
+    }
+
+    /** Requires every x_t to be a finite {@code inputSize × B} matrix, with the same B throughout. */
+    private void requireInputs(List<DMatrixRMaj> xs) {
+        int batch = xs.get(0).numCols;
+        for (int t = 1; t <= xs.size(); t++) {
+            Shapes.require(xs.get(t - 1), "x_" + t, model.inputSize(), batch);
+            Shapes.finite(xs.get(t - 1), "x_" + t);
+        }
     }
 
     /** Requires a target (or null, for no loss) per step of a non-empty sequence, each fitting the readout. */

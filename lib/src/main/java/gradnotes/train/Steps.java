@@ -15,11 +15,11 @@ final class Steps {
     static void check(Parameters params, Parameters grads, Parameters state, String optimizer) {
         Shapes.notNull(params, "params", "the parameters to update");
         Shapes.notNull(grads, "grads", "their gradients, named as params");
-        params.requireSameLayout(grads);
+        params.requireSameLayout(grads, "grads");
         grads.requireFinite("grads");
         if (state != null && !params.names().equals(state.names()))
             throw new IllegalArgumentException("params are " + params.names() + " but this " + optimizer
                     + " was first used on " + state.names() + ": use one optimizer per set of parameters");
-        if (state != null) state.requireSameLayout(params);
+        if (state != null) state.requireSameLayout(params, "params");
     }
 }

@@ -62,7 +62,7 @@ public final class Trainer {
             if (e == null || e.gradients() == null)
                 throw new IllegalArgumentException("evaluate gave " + (e == null ? "null" : "no gradients") + " at step " + k
                         + ", expected an Evaluation with the loss and the gradients named as the parameters");
-            parameters.requireSameLayout(e.gradients());
+            parameters.requireSameLayout(e.gradients(), "the gradients evaluate gave");
             double g = e.gradients().norm();
             if (!Double.isFinite(e.loss()) || !Double.isFinite(g))
                 throw new IllegalStateException("training diverged at step " + k + " (loss " + e.loss() + ", gradient norm " + g
