@@ -64,7 +64,7 @@ public final class Bptt {
         List<DMatrixRMaj> outputs = new ArrayList<>(xs.size()), dLdh = new ArrayList<>(xs.size());
         double total = 0;
         for (int t = 1; t <= xs.size(); t++) {
-            if (!new Parameters().add("h", run.h(t)).isFinite())
+            if (!finite(run.h(t)))
                 throw new IllegalStateException("training diverged: the state h_" + t + " of the chunk is not finite; clip the gradient or lower the learning rate");
             DMatrixRMaj y = readout.forward(run.h(t));
             outputs.add(y);
@@ -107,6 +107,11 @@ public final class Bptt {
             previous = c.run();
         }
         return new Pass(total, outputs, updates, Math.min(k, T), largest);
+    }
+
+    private static boolean finite(DMatrixRMaj m) {
+        for (int i = 0, n = m.getNumElements(); i < n; i++) if (!Double.isFinite(m.data[i])) return false;
+        return true;
     }
 
     /** Requires every x_t to be a finite {@code inputSize × B} matrix, with the same B throughout. */
