@@ -52,9 +52,11 @@ public enum Activation implements DoubleUnaryOperator {
         Shapes.notNull(y, "y", "the array to write into");
         if (n < 0) throw new IllegalArgumentException("n must be 0 or more, got " + n);
         if (from < 0 || from > a.length - n)
-            throw new IllegalArgumentException("from = " + from + " and n = " + n + " run past a, which holds " + a.length);
+            throw new IllegalArgumentException("from = " + from + " and n = " + n + " run past a, which holds " + a.length
+                    + ": expected 0 ≤ from and from + n ≤ " + a.length);
         if (to < 0 || to > y.length - n)
-            throw new IllegalArgumentException("to = " + to + " and n = " + n + " run past y, which holds " + y.length);
+            throw new IllegalArgumentException("to = " + to + " and n = " + n + " run past y, which holds " + y.length
+                    + ": expected 0 ≤ to and to + n ≤ " + y.length);
     }
 
     /** f(a). */

@@ -39,9 +39,9 @@ public final class Mlp {
     private Mlp(List<Linear> layers, List<Activation> activations, DoubleUnaryOperator round) {
         Shapes.notNull(layers, "layers", "a list of Linear layers");
         Shapes.notNull(activations, "activations", "one Activation per layer");
-        for (int k = 1; k <= layers.size(); k++) if (layers.get(k - 1) == null) throw new IllegalArgumentException("layer " + k + " is null");
+        for (int k = 1; k <= layers.size(); k++) if (layers.get(k - 1) == null) throw new IllegalArgumentException("layer " + k + " is null, expected a Linear layer");
         for (int k = 1; k <= activations.size(); k++)
-            if (activations.get(k - 1) == null) throw new IllegalArgumentException("activation " + k + " is null");
+            if (activations.get(k - 1) == null) throw new IllegalArgumentException("activation " + k + " is null, expected an Activation");
         if (layers.isEmpty()) throw new IllegalArgumentException("an MLP needs at least one layer");
         if (layers.size() != activations.size())
             throw new IllegalArgumentException(layers.size() + " layers but " + activations.size() + " activations");

@@ -56,7 +56,7 @@ public final class MultiHeadAttention {
         if (Wo.numRows < 1 || dk < 1 || dv < 1 || dModel < 1 || dSrc < 1)
             throw new IllegalArgumentException("Wo is " + Shapes.of(Wo) + ", Wq_1 " + Shapes.of(Wq.get(0)) + ", Wk_1 " + Shapes.of(Wk.get(0))
                     + ", Wv_1 " + Shapes.of(Wv.get(0)) + ": every size (d_k, d_v, d_model, d_src, the output) must be at least 1");
-        if (attention == null) throw new IllegalArgumentException("attention is null");
+        Shapes.notNull(attention, "attention", "the ScaledDotProductAttention every head uses");
         this.Wq = List.copyOf(Wq);
         this.Wk = List.copyOf(Wk);
         this.Wv = List.copyOf(Wv);

@@ -34,7 +34,7 @@ public final class Parameters {
     /** Adds a matrix under {@code name}; names are unique. Returns this, for chaining. */
     public Parameters add(String name, DMatrixRMaj m) {
         if (name == null) throw new IllegalArgumentException("name is null, expected the parameter's name");
-        if (m == null) throw new IllegalArgumentException("parameter " + name + " is null");
+        if (m == null) throw new IllegalArgumentException("parameter " + name + " is null, expected a matrix");
         if (byName.putIfAbsent(name, m) != null)
             throw new IllegalArgumentException("parameter " + name + " is already present");
         return this;

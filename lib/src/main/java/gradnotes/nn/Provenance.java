@@ -30,7 +30,7 @@ public record Provenance(Object model, long version) {
         if (weights != null && madeBy.version != weights.version())
             throw new IllegalArgumentException(name + " is stale: the weights of this " + describe(model, "")
                     + " were updated (by an optimizer step, Parameters.addScaled or Parameters.zero) after the forward pass"
-                    + " that made it; run forward again with the current weights");
+                    + " that made it, and backward needs a pass made with the current weights: run forward again");
     }
 
     /** A model's own description where it has one (an attention's switches), else its kind. */

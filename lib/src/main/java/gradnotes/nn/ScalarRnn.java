@@ -26,7 +26,7 @@ public final class ScalarRnn {
         for (double w : new double[] {Wx, Wh, Wy, b})
             if (!Double.isFinite(w)) throw new IllegalArgumentException("weights must be finite, got Wx=" + Wx
                     + " Wh=" + Wh + " Wy=" + Wy + " b=" + b);
-        if (f == null) throw new IllegalArgumentException("activation f is null");
+        if (f == null) throw new IllegalArgumentException("activation f is null, expected an Activation such as IDENTITY or TANH");
         this.Wx = Wx; this.Wh = Wh; this.Wy = Wy; this.b = b; this.f = f;
     }
 

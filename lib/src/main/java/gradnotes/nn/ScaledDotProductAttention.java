@@ -58,7 +58,7 @@ public final class ScaledDotProductAttention {
     public ScaledDotProductAttention causal() { return new ScaledDotProductAttention(scaled, true); }
 
     /** The divisor of the scores for queries and keys of dimension d: √d, or 1 when unscaled. */
-    public double scale(int d) { return scaled ? Math.sqrt(d) : 1.0; }
+    public double scale(int d) { return scaled ? Math.sqrt(Shapes.positive(d, "d")) : 1.0; }
 
     /**
      * Everything a forward pass computes, for one query ({@code n = 1}) or many.

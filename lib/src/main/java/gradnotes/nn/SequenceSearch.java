@@ -80,7 +80,8 @@ public final class SequenceSearch {
                     + ", expected a probability for every token");
         double sum = 0;
         for (double v : d) {
-            if (!(v >= 0)) throw new IllegalArgumentException("the model gave a negative or NaN probability after " + prefix);
+            if (!(v >= 0)) throw new IllegalArgumentException("the model (next) gave a negative or NaN probability after " + prefix
+                    + ", expected probabilities of 0 or more that sum to 1");
             sum += v;
         }
         if (Math.abs(sum - 1) > 1e-9) throw new IllegalArgumentException("the model's probabilities after " + prefix + " sum to " + sum + ", not 1");

@@ -29,6 +29,7 @@ public final class Shapes {
 
     /** Requires {@code x} to have as many rows as {@code W} (named {@code wName}) has columns. */
     public static void requireFits(DMatrixRMaj W, String wName, DMatrixRMaj x, String xName) {
+        notNull(W, wName, "the weight matrix " + xName + " must fit");
         if (x == null) throw new IllegalArgumentException(xName + " is null, expected a " + W.numCols + "×B matrix");
         if (x.numCols < 1) throw new IllegalArgumentException(xName + " is " + of(x) + ": a batch needs at least one column");
         if (x.numRows != W.numCols)

@@ -31,7 +31,7 @@ public final class VanillaRnn implements Recurrent {
         this.Wx = Shapes.finite(Wx, "Wx");
         this.Wh = Shapes.finite(Wh, "Wh");
         this.b = Shapes.finite(b, "b");
-        if (f == null) throw new IllegalArgumentException("activation f is null");
+        if (f == null) throw new IllegalArgumentException("activation f is null, expected an Activation such as TANH");
         this.f = f;
     }
 

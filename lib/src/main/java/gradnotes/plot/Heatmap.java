@@ -27,14 +27,14 @@ public final class Heatmap {
         for (int i = 0; i < m.numRows; i++)
             for (int j = 0; j < m.numCols; j++)
                 if (!Double.isFinite(m.unsafe_get(i, j)))
-                    throw new IllegalArgumentException("m[" + i + "," + j + "] is " + m.unsafe_get(i, j) + ": a heatmap colours finite numbers");
+                    throw new IllegalArgumentException("m[" + i + "," + j + "] is " + m.unsafe_get(i, j) + ": a heatmap colours finite numbers only");
         this.m = m;
     }
 
     private static Object[] labels(Object[] labels, int n, String what) {
         if (labels == null) throw new IllegalArgumentException(what + " labels is null, expected " + n + " labels");
         if (labels.length != n) return labels;
-        for (int i = 0; i < n; i++) if (labels[i] == null) throw new IllegalArgumentException(what + " label " + i + " is null");
+        for (int i = 0; i < n; i++) if (labels[i] == null) throw new IllegalArgumentException(what + " label " + i + " is null, expected a label");
         return labels;
     }
 
@@ -53,7 +53,7 @@ public final class Heatmap {
     public Heatmap rowLabels(Object... labels) {
         labels(labels, m.numRows, "row");
         if (labels.length != m.numRows)
-            throw new IllegalArgumentException(labels.length + " row labels for a matrix with " + m.numRows + " rows");
+            throw new IllegalArgumentException(labels.length + " row labels for a matrix with " + m.numRows + " rows: expected one per row");
         this.rowLabels = labels;
         return this;
     }
@@ -61,7 +61,7 @@ public final class Heatmap {
     public Heatmap columnLabels(Object... labels) {
         labels(labels, m.numCols, "column");
         if (labels.length != m.numCols)
-            throw new IllegalArgumentException(labels.length + " column labels for a matrix with " + m.numCols + " columns");
+            throw new IllegalArgumentException(labels.length + " column labels for a matrix with " + m.numCols + " columns: expected one per column");
         this.columnLabels = labels;
         return this;
     }

@@ -23,7 +23,7 @@ public final class NetworkDiagram {
         if (mlp == null) throw new IllegalArgumentException("mlp is null, expected the network to draw");
         if (names == null) throw new IllegalArgumentException("names is null, expected one list of neuron names per layer");
         if (names.size() != mlp.depth() + 1)
-            throw new IllegalArgumentException(names.size() + " layers of names for a network with " + (mlp.depth() + 1) + " layers of neurons");
+            throw new IllegalArgumentException(names.size() + " layers of names for a network with " + (mlp.depth() + 1) + " layers of neurons: expected one list of names per layer");
         if (values != null && values.size() != mlp.depth() + 1)
             throw new IllegalArgumentException("values has " + values.size() + " layers, expected " + (mlp.depth() + 1)
                     + " (one list per layer of neurons, or null for none)");
@@ -31,7 +31,7 @@ public final class NetworkDiagram {
             int n = k == 0 ? mlp.layers.get(0).in() : mlp.layers.get(k - 1).out();
             if (names.get(k) == null) throw new IllegalArgumentException("names of layer " + k + " is null, expected " + n + " names");
             if (names.get(k).size() != n) throw new IllegalArgumentException("layer " + k + " has " + n + " neurons but " + names.get(k).size() + " names");
-            for (String name : names.get(k)) if (name == null) throw new IllegalArgumentException("names of layer " + k + " holds a null name");
+            for (String name : names.get(k)) if (name == null) throw new IllegalArgumentException("names of layer " + k + " holds a null name, expected a name for every neuron");
             if (values != null && values.get(k) != null && values.get(k).size() != n)
                 throw new IllegalArgumentException("values of layer " + k + " has " + values.get(k).size() + " entries but the layer has "
                         + n + " neurons");

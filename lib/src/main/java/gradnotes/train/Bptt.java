@@ -65,7 +65,7 @@ public final class Bptt {
         double total = 0;
         for (int t = 1; t <= xs.size(); t++) {
             if (!finite(run.h(t)))
-                throw new IllegalStateException("training diverged: the state h_" + t + " of the chunk is not finite; clip the gradient or lower the learning rate");
+                throw new IllegalStateException("training diverged: the state h_" + t + " of the chunk is not finite, where it must be: clip the gradient or lower the learning rate");
             DMatrixRMaj y = readout.forward(run.h(t));
             outputs.add(y);
             DMatrixRMaj target = targets.get(t - 1);

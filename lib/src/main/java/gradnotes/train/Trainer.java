@@ -66,7 +66,7 @@ public final class Trainer {
             double g = e.gradients().norm();
             if (!Double.isFinite(e.loss()) || !Double.isFinite(g))
                 throw new IllegalStateException("training diverged at step " + k + " (loss " + e.loss() + ", gradient norm " + g
-                        + "): clip the gradient or lower the learning rate");
+                        + "), where both must be finite numbers: clip the gradient or lower the learning rate");
             if (clipNorm > 0) Clipping.byNorm(e.gradients(), clipNorm);
             optimizer.step(parameters, e.gradients());
             step.append(k);

@@ -151,12 +151,17 @@ class BadInputTest {
             List<String> names = new ArrayList<>();
             for (int s : call.corrupted().keySet()) names.addAll(door.slots().get(s).mentions());
             assertTrue(names.stream().anyMatch(n -> mentions(message, n)), call + ": the message \"" + message + "\" names none of " + names);
+            assertTrue(EXPECTATION.matcher(message).find(), call + ": the message \"" + message + "\" does not say what was expected");
             return;
         } catch (Throwable e) {
             throw new AssertionError(call + ": threw " + e, e);
         }
         fail(call + ": accepted, returning " + result);
     }
+
+    /** The words with which a message says what was expected instead (" expected 2×1", "must be", "is outside 1..3"). */
+    static final Pattern EXPECTATION = Pattern.compile(
+            "expected|expects|must|needs?|outside|at least|but|not|cannot|only|limit|differ|already|no |none|empty|same|one ");
 
     /** Whether {@code message} mentions {@code name} as a word of its own (or as a prefix, for names such as "x_"). */
     static boolean mentions(String message, String name) {

@@ -17,6 +17,7 @@ import gradnotes.nn.RecurrentInit;
 import gradnotes.nn.ScalarRnn;
 import gradnotes.nn.ScaledDotProductAttention;
 import gradnotes.nn.SequenceSearch;
+import gradnotes.nn.Shapes;
 import gradnotes.nn.Softmax;
 import gradnotes.nn.SoftmaxCrossEntropy;
 import gradnotes.nn.SquaredError;
@@ -232,6 +233,10 @@ final class NnDoors {
                 (f, a) -> MultiHeadAttention.init((int) a[0], (int) a[1], (int) a[2], arg(a, 3), arg(a, 4)),
                 size("dModel", 4), size("dSource", 4), custom("heads", f -> 2, f -> bads("0", 0, "−1", -1, "3, which does not divide dModel = 4", 3)),
                 given("attention", f -> att), given("rng", f -> new Random(1))));
+        d.add(Door.of("MultiHeadAttention.init(dModel, heads, rng)", (f, a) -> MultiHeadAttention.init((int) a[0], (int) a[1], arg(a, 2)),
+                size("dModel", 4), custom("heads", f -> 2, f -> bads("0", 0, "3, which does not divide dModel = 4", 3)), given("rng", f -> new Random(1))));
+        d.add(Door.of("MultiHeadAttention.Result.weights(i)", (f, a) -> f.mha(0).forward(f.matrix(4, 3)).weights((int) a[0]), index("i", 2, 1, 2)));
+        d.add(Door.of("ScaledDotProductAttention.scale(d)", (f, a) -> att.scale((int) a[0]), size("d", 4)));
         d.add(Door.of("MultiHeadAttention.forward(X)", (f, a) -> f.mha(0).forward((DMatrixRMaj) arg(a, 0)), batch("X", 4)));
         d.add(Door.of("MultiHeadAttention.forward(X, Z)", (f, a) -> f.mha(0).forward(arg(a, 0), arg(a, 1)), batch("X", 4), batch("Z", 4)));
         d.add(Door.of("MultiHeadAttention.backward(r, dY)", (f, a) -> f.mha(0).backward(arg(a, 0), arg(a, 1)),
@@ -275,6 +280,13 @@ final class NnDoors {
                 given("encoder", f -> VanillaRnn.init(M, N, Activation.TANH, new Random(1))),
                 custom("decoder", f -> Gru.init(4, N, new Random(2)), f -> bads("null", null, "a decoder of another hidden size", Gru.init(4, N + 1, new Random(2)))),
                 custom("readout", f -> Linear.init(2 * N, 4, true, new Random(3)), f -> bads("null", null, "a readout of the wrong width", Linear.init(N, 4, true, new Random(3))))));
+        d.add(Door.of("EncoderDecoder.withoutAttention(encoder, decoder, readout)", (f, a) -> EncoderDecoder.withoutAttention(arg(a, 0), arg(a, 1), arg(a, 2)),
+                given("encoder", f -> Lstm.init(M, N, 1.0, new Random(1))),
+                custom("decoder", f -> Lstm.init(4, N, 1.0, new Random(2)), f -> bads("null", null, "a decoder of another hidden size", Lstm.init(4, N + 1, 1.0, new Random(2)))),
+                custom("readout", f -> Linear.init(N, 4, true, new Random(3)), f -> bads("null", null, "a readout of the wrong width", Linear.init(2 * N, 4, true, new Random(3))))));
+        d.add(Door.of("EncoderDecoder.greedyDecode(xs, startToken, length)", (f, a) -> f.encoderDecoder(0).greedyDecode(arg(a, 0), (int) a[1], (int) a[2]),
+                sequence("xs", M, T, "x_"), token("startToken"), size("length", 3).mentioning("maxLength")));
+        d.add(Door.of("EncoderDecoder.Result.s(t)", (f, a) -> f.encoderDecoder(0).forward(f.xs(), new int[] {1, 2}, 0).s((int) a[0]), index("t", 1, 1, 2)));
         d.add(Door.of("EncoderDecoder.forward(xs, decoderInputs)", (f, a) -> f.encoderDecoder(0).forward(arg(a, 0), seq(a, 1)),
                 sequence("xs", M, T, "x_"), sequence("decoderInputs", 4, 2, "u_")));
         d.add(Door.of("EncoderDecoder.forward(xs, targets, startToken)", (f, a) -> f.encoderDecoder(0).forward(arg(a, 0), (int[]) arg(a, 1), (int) a[2]),
@@ -331,7 +343,12 @@ final class NnDoors {
         d.add(Door.of("ScalarRnn.Forward.yHat(t)", (f, a) -> rnn.forward(1.0, x, y).yHat((int) a[0]), index("t", 1, 1, 2)));
         d.add(Door.of("ScalarRnn.Forward.loss(t)", (f, a) -> rnn.forward(1.0, x, y).loss((int) a[0]), index("t", 1, 1, 2)));
         d.add(Door.of("ScalarRnn.Gradients.dLdh(t)", (f, a) -> rnn.backward(rnn.forward(1.0, x, y)).dLdh((int) a[0]), index("t", 0, 0, 2)));
+        d.add(Door.of("new ScalarRnn(Wx, Wh, Wy)", (f, a) -> new ScalarRnn((double) a[0], (double) a[1], (double) a[2]),
+                finite("Wx", 0.1).mentioning("weights"), finite("Wh", 1.0).mentioning("weights"), finite("Wy", 2.0).mentioning("weights")));
+        d.add(Door.of("ScalarRnn.withWx(w)", (f, a) -> rnn.withWx((double) a[0]), finite("w", 0.5).mentioning("weights")));
         d.add(Door.of("ScalarRnn.withWh(w)", (f, a) -> rnn.withWh((double) a[0]), finite("w", 0.5).mentioning("weights")));
+        d.add(Door.of("ScalarRnn.withWy(w)", (f, a) -> rnn.withWy((double) a[0]), finite("w", 0.5).mentioning("weights")));
+        d.add(Door.of("ScalarRnn.withB(v)", (f, a) -> rnn.withB((double) a[0]), finite("v", 0.5).mentioning("weights")));
     }
 
     private static Slot numbers(String name, double[] good, String element) {
@@ -379,6 +396,7 @@ final class NnDoors {
         d.add(Door.of("SequenceSearch.beam(width) of a model that fails", (f, a) -> new SequenceSearch(arg(a, 0), 2).beam(2), badModels("next")));
         d.add(Door.of("SequenceSearch.all() of a model that fails", (f, a) -> new SequenceSearch(arg(a, 0), 2).all(), badModels("next")));
         parameters(d);
+        shapes(d);
         d.add(Door.of("Activation.apply(a, out)", (f, a) -> { Activation.TANH.apply((DMatrixRMaj) arg(a, 0), (DMatrixRMaj) arg(a, 1)); return null; },
                 given("a", f -> f.matrix(2, 2)), given("out", f -> new DMatrixRMaj(2, 2))));
         d.add(Door.of("Activation.apply(a, from, y, to, n)", (f, a) -> {
@@ -403,6 +421,24 @@ final class NnDoors {
                 "a NaN probability", (java.util.function.Function<List<Integer>, double[]>) p -> new double[] {Double.NaN, 1},
                 "probabilities summing to 0.9", (java.util.function.Function<List<Integer>, double[]>) p -> new double[] {0.5, 0.4},
                 "an empty vocabulary", (java.util.function.Function<List<Integer>, double[]>) p -> new double[0]), "the model");
+    }
+
+    /** The checks themselves: whatever they are given, they answer with an IllegalArgumentException or not at all. */
+    private static void shapes(List<Door> d) {
+        // require and requireFits check shapes only (finiteness is Shapes.finite's)
+        d.add(Door.of("Shapes.require(m, name, rows, cols)", (f, a) -> { Shapes.require(arg(a, 0), "m", 2, 3); return null; },
+                custom("m", f -> f.matrix(2, 3), f -> bads("null", null, "one row too many", f.matrix(3, 3), "no columns", new DMatrixRMaj(2, 0)))));
+        d.add(Door.of("Shapes.requireFits(W, wName, x, xName)", (f, a) -> { Shapes.requireFits(arg(a, 0), "W", arg(a, 1), "x"); return null; },
+                custom("W", f -> f.matrix(3, 2), f -> bads("null", null)),
+                custom("x", f -> f.matrix(2, 1), f -> bads("null", null, "one row too many", f.matrix(3, 1), "no columns", new DMatrixRMaj(2, 0)))));
+        d.add(Door.of("Shapes.finite(m, name)", (f, a) -> Shapes.finite((DMatrixRMaj) arg(a, 0), "m"), Slots.anyMatrix("m", 2, 3).withoutEmpty()));
+        d.add(Door.of("Shapes.nonEmpty(seq, name)", (f, a) -> Shapes.nonEmpty(arg(a, 0), "seq"),
+                custom("seq", f -> List.of(1), f -> bads("null", null, "empty", List.of()))));
+        d.add(Door.of("Shapes.positive(n, name)", (f, a) -> Shapes.positive((int) a[0], "n"), size("n", 3)));
+        d.add(Door.of("Shapes.positive(v, name)", (f, a) -> Shapes.positive((double) a[0], "v"), positive("v", 0.5)));
+        d.add(Door.of("Shapes.finite(v, name)", (f, a) -> Shapes.finite((double) a[0], "v"), finite("v", 0.5)));
+        d.add(Door.of("Shapes.index(i, name, last)", (f, a) -> Shapes.index((int) a[0], "i", 3), index("i", 2, 1, 3)));
+        d.add(Door.of("Shapes.notNull(o, name, expected)", (f, a) -> Shapes.notNull(arg(a, 0), "o", "an object"), given("o", f -> "x")));
     }
 
     private static void parameters(List<Door> d) {

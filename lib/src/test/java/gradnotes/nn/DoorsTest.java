@@ -46,8 +46,8 @@ class DoorsTest {
         refused("backward is null, expected a Recurrent model", () -> new Bidirectional(rnn, null));
         refused("layers is null, expected a list of Linear layers", () -> new Mlp(null, List.of(Activation.TANH)));
         refused("activations is null, expected one Activation per layer", () -> new Mlp(List.of(Linear.init(2, 2, true, rng)), null));
-        refused("layer 1 is null", () -> new Mlp(Arrays.asList((Linear) null), List.of(Activation.TANH)));
-        refused("activation 1 is null", () -> new Mlp(List.of(Linear.init(2, 2, true, rng)), Arrays.asList((Activation) null)));
+        refused("layer 1 is null, expected a Linear layer", () -> new Mlp(Arrays.asList((Linear) null), List.of(Activation.TANH)));
+        refused("activation 1 is null, expected an Activation", () -> new Mlp(List.of(Linear.init(2, 2, true, rng)), Arrays.asList((Activation) null)));
     }
 
     @Test

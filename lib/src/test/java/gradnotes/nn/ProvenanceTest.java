@@ -32,7 +32,7 @@ class ProvenanceTest {
 
     private static void stale(String message) {
         assertTrue(message.startsWith("run is stale: the weights of this ") && message.endsWith(
-                "run forward again with the current weights"), message);
+                "backward needs a pass made with the current weights: run forward again"), message);
     }
 
     @Test
