@@ -28,10 +28,12 @@ import static org.junit.jupiter.api.Assertions.fail;
  * {@code plot}, called with bad arguments (null, wrong shapes, empty, zero and negative sizes, NaN and ±∞,
  * foreign and stale runs). Whatever the call, the only exception that may come out is an
  * IllegalArgumentException (or an IllegalStateException where the state is wrong), and its message names
- * the bad argument; a bad argument that is accepted is a failure too.
+ * the bad argument and says what was expected; a bad argument that is accepted is a failure too.
  *
- * <p>Two properties: every (entry point, argument, kind of bad value) once, with the bad value's details
- * (which entry is NaN, which step is null) drawn at random; and random calls with several arguments bad at once.
+ * <p>Two properties: every (entry point, argument, kind of bad value) once, each with its details (which entry
+ * is NaN, which step is null) drawn from a seed of its own, the same in every build; and 1,000 calls with
+ * several arguments bad at once, drawn anew in every build (jqwik prints the seed of a failure, and replays it
+ * first in the next run).
  */
 class BadInputTest {
     static final List<Door> DOORS = Stream.of(NnDoors.doors(), GradDoors.doors(), TrainDoors.doors(), PlotDoors.doors())
@@ -123,8 +125,8 @@ class BadInputTest {
     @Example
     void theSuiteMakesOverAThousandCallsPerBuild() {
         int exhaustive = everyBadCall().size();
-        assertTrue(exhaustive + 1_000 + DOORS.size() >= 1_000, "only " + exhaustive + " bad calls");
         assertTrue(exhaustive >= 1_000, "every bad argument once makes only " + exhaustive + " calls");
+        assertTrue(DOORS.size() >= 200, "only " + DOORS.size() + " entry points are called");
         assertEquals(DOORS.size(), DOORS.stream().map(Door::name).distinct().count(), "two entry points have the same name");
     }
 
