@@ -88,4 +88,16 @@ class OptimizerTest {
             assertEquals(2.0, p.get("w").get(0, 1));
         }
     }
+    @Test
+    void anOptimizerRefusesParametersReshapedAfterItsFirstStep() {
+        for (Optimizer o : new Optimizer[] {new Adam(0.1), new Momentum(0.1, 0.9)}) {
+            DMatrixRMaj w = new DMatrixRMaj(2, 2, true, 1.0, 2.0, 3.0, 4.0);
+            Parameters p = new Parameters().add("w", w);
+            o.step(p, new Parameters().add("w", new DMatrixRMaj(2, 2, true, 1.0, 1.0, 1.0, 1.0)));
+            w.reshape(1, 2);                     // the backing array keeps its four entries
+            var e = assertThrows(IllegalArgumentException.class,
+                    () -> o.step(p, new Parameters().add("w", new DMatrixRMaj(1, 2, true, 1.0, 1.0))), o.getClass().getSimpleName());
+            assertEquals("w is 1×2, expected 2×2", e.getMessage());
+        }
+    }
 }
