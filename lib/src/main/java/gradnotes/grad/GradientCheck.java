@@ -20,7 +20,8 @@ import java.util.function.DoubleUnaryOperator;
  * <p>Per entry the relative error is {@code |a − n| / max(|a|, |n|, floor)}. Central differences
  * in double precision resolve a derivative to roughly 1e-10 absolute, so below {@code floor}
  * (default 1e-4) the comparison is effectively absolute; a wrong gradient still shows up as an
- * error near 1, a right one lands near 1e-8 or below.
+ * error near 1, a right one lands near 1e-8 or below. An entry where either gradient is not a finite number
+ * (an infinite analytic gradient, a loss that overflows) has an infinite error: it fails every tolerance.
  *
  * <pre>{@code
  * var report = GradientCheck.of(() -> loss(model), model.parameters(), grads);
@@ -89,31 +90,45 @@ public final class GradientCheck {
 
     /** As {@link #of(DoubleSupplier, Parameters, Parameters)} with step {@code h}. */
     public static Report of(DoubleSupplier loss, Parameters wrt, Parameters analytic, double h) {
+        Shapes.notNull(loss, "loss", "a function that recomputes the loss from the current weights");
+        Shapes.notNull(wrt, "wrt", "the parameters to perturb");
+        Shapes.notNull(analytic, "analytic", "the gradients to check, named as wrt");
         Shapes.positive(h, "finite-difference step h");
-        wrt.requireSameLayout(analytic);
+        wrt.requireSameLayout(analytic, "analytic");
         List<Entry> entries = new ArrayList<>();
         for (String name : wrt.names())
             entries.add(compare(name, loss, wrt.get(name), analytic.get(name), h));
         return new Report(List.copyOf(entries));
     }
 
-    /** The numeric gradient of {@code loss} with respect to every entry of {@code theta}. */
+    /**
+     * The numeric gradient of {@code loss} with respect to every entry of {@code theta}. Each entry is put back
+     * as it was after its two evaluations, also when the loss throws.
+     */
     public static DMatrixRMaj numeric(DoubleSupplier loss, DMatrixRMaj theta, double h) {
+        Shapes.notNull(loss, "loss", "a function that recomputes the loss from the current entries of theta");
+        Shapes.notNull(theta, "theta", "the matrix to perturb");
+        Shapes.positive(h, "finite-difference step h");
         DMatrixRMaj g = new DMatrixRMaj(theta.numRows, theta.numCols);
         for (int i = 0; i < theta.getNumElements(); i++) {
             double saved = theta.data[i];
-            theta.data[i] = saved + h;
-            double plus = loss.getAsDouble();
-            theta.data[i] = saved - h;
-            double minus = loss.getAsDouble();
-            theta.data[i] = saved;
-            g.data[i] = (plus - minus) / (2 * h);
+            try {
+                theta.data[i] = saved + h;
+                double plus = loss.getAsDouble();
+                theta.data[i] = saved - h;
+                double minus = loss.getAsDouble();
+                g.data[i] = (plus - minus) / (2 * h);
+            } finally {
+                theta.data[i] = saved;
+            }
         }
         return g;
     }
 
     /** Central difference of a function of one number: {@code (f(x + h) − f(x − h)) / 2h} with the default step. */
     public static double derivative(DoubleUnaryOperator f, double x) {
+        Shapes.notNull(f, "f", "a function of one number");
+        Shapes.finite(x, "x");
         return (f.applyAsDouble(x + STEP) - f.applyAsDouble(x - STEP)) / (2 * STEP);
     }
 
@@ -122,13 +137,15 @@ public final class GradientCheck {
      * For a quantity that is not a weight matrix, e.g. ∂L/∂h_1 with f = the loss as a function of h_1.
      */
     public static Report ofScalar(String name, DoubleUnaryOperator f, double x, double analytic) {
+        Shapes.notNull(name, "name", "what the derivative is, e.g. \"∂L/∂h_1\"");
         double numeric = derivative(f, x);
         double rel = relativeError(analytic, numeric);
         return new Report(List.of(new Entry(name, 1, 1, 0, 0, analytic, numeric, rel, Math.abs(analytic - numeric))));
     }
 
-    /** The relative error between an analytic and a numeric value, as the report measures it. */
+    /** The relative error between an analytic and a numeric value, as the report measures it: infinite if either is not finite. */
     public static double relativeError(double analytic, double numeric) {
+        if (!Double.isFinite(analytic) || !Double.isFinite(numeric)) return Double.POSITIVE_INFINITY;
         double scale = Math.max(FLOOR, Math.max(Math.abs(analytic), Math.abs(numeric)));
         return Math.abs(analytic - numeric) / scale;
     }
@@ -139,8 +156,8 @@ public final class GradientCheck {
         double worstRel = -1, worstAbs = 0;
         for (int i = 0; i < theta.getNumElements(); i++) {
             double a = analytic.data[i], n = numeric.data[i];
-            double rel = Double.isNaN(a) || Double.isNaN(n) ? Double.POSITIVE_INFINITY : relativeError(a, n);
-            worstAbs = Math.max(worstAbs, Math.abs(a - n));
+            double rel = relativeError(a, n);
+            worstAbs = Math.max(worstAbs, Double.isFinite(rel) ? Math.abs(a - n) : Double.POSITIVE_INFINITY);
             if (rel > worstRel) { worstRel = rel; worst = i; }
         }
         int cols = theta.numCols;

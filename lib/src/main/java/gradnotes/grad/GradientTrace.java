@@ -32,9 +32,16 @@ public final class GradientTrace {
      * ‖∂h_T/∂h_t‖ (Frobenius norm) for t = 0..T, for the first sequence of the batch. Row i of the
      * Jacobian is ∂(h_T)_i/∂h_t, which is exactly what backpropagating the unit vector e_i from h_T
      * delivers at every step; so the Jacobian costs one backward pass per hidden unit.
+     *
+     * <p>Cost: n backward passes through the run (n = hiddenSize), about n · T · B · P multiply-adds for P
+     * weights; a size that would take hours (above 1e12) is refused with a message naming the cost.
      */
     public static Table jacobianNorms(Recurrent model, Recurrent.Run run, String series) {
+        Shapes.notNull(model, "model", "a Recurrent model");
+        Shapes.notNull(run, "run", "the run of this model's forward pass");
+        Shapes.notNull(series, "series", "a label for the \"series\" column");
         int T = run.length(), n = model.hiddenSize(), batch = run.h0().numCols;
+        BackwardPasses.require("jacobianNorms (one backward pass per hidden unit)", n, T, batch, model);
         double[] squares = new double[T + 1];
         for (int i = 0; i < n; i++) {
             DMatrixRMaj unit = new DMatrixRMaj(n, batch);
@@ -52,6 +59,9 @@ public final class GradientTrace {
 
     /** ‖∂L/∂h_t‖ for t = 1..T: the total gradient reaching each state, from backpropagation of {@code dLdh}. */
     public static Table stateGradientNorms(Recurrent model, Recurrent.Run run, List<DMatrixRMaj> dLdh, String series) {
+        Shapes.notNull(model, "model", "a Recurrent model");
+        Shapes.notNull(run, "run", "the run of this model's forward pass");
+        Shapes.notNull(series, "series", "a label for the \"series\" column");
         var g = model.backward(run, dLdh);
         double[] norms = new double[run.length()];
         for (int t = 1; t <= run.length(); t++) norms[t - 1] = NormOps_DDRM.normF(g.dhs().get(t - 1));
@@ -64,6 +74,9 @@ public final class GradientTrace {
      * vanishing with depth.
      */
     public static Table layerNorms(Parameters gradients, String prefix, String series) {
+        Shapes.notNull(gradients, "gradients", "the gradients of a model's parameters");
+        Shapes.notNull(prefix, "prefix", "the start of the layers' weight names, e.g. \"W\"");
+        Shapes.notNull(series, "series", "a label for the \"series\" column");
         List<String> names = gradients.names().stream().filter(n -> n.startsWith(prefix)).toList();
         if (names.isEmpty()) throw new IllegalArgumentException("no parameter starts with " + prefix + "; there are " + gradients.names());
         int[] layer = new int[names.size()];
@@ -83,6 +96,8 @@ public final class GradientTrace {
      * "norm", "series": which weights a loss at the end of a sequence actually moves.
      */
     public static Table parameterNorms(Parameters gradients, String series) {
+        Shapes.notNull(gradients, "gradients", "the gradients of a model's parameters");
+        Shapes.notNull(series, "series", "a label for the \"series\" column");
         List<String> names = gradients.names();
         if (names.isEmpty()) throw new IllegalArgumentException("there are no gradients to measure");
         double[] norms = new double[names.size()];
@@ -98,6 +113,8 @@ public final class GradientTrace {
     /** A loss gradient that reaches only the last state: every step before T contributes nothing directly. */
     public static List<DMatrixRMaj> lossAtLastStep(int T, DMatrixRMaj dLdhT) {
         Shapes.positive(T, "T");
+        Shapes.notNull(dLdhT, "dLdhT", "the gradient reaching h_T");
+        Shapes.finite(dLdhT, "dLdhT");
         List<DMatrixRMaj> dLdh = new ArrayList<>(Collections.nCopies(T, null));
         dLdh.set(T - 1, dLdhT);
         return dLdh;

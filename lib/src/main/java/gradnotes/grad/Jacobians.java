@@ -1,6 +1,7 @@
 package gradnotes.grad;
 
 import gradnotes.nn.Recurrent;
+import gradnotes.nn.Shapes;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.NormOps_DDRM;
 
@@ -12,12 +13,19 @@ import java.util.List;
  * Which inputs a recurrent state depends on: ∂h_t/∂x_s, computed exactly by backpropagation (row i of
  * the Jacobian is what backpropagating the unit vector e_i from h_t delivers at x_s). For one sequence
  * (batch 1).
+ *
+ * <p>Cost: ∂h_t/∂x_s takes n backward passes (n = hiddenSize), the T × T sensitivity map T · n of them, each
+ * through the whole sequence: about T² · n · P multiply-adds for P weights. A size that would take hours
+ * (above 1e12) is refused with a message naming the cost.
  */
 public final class Jacobians {
     private Jacobians() {}
 
     /** ∂h_t/∂x_s, a {@code hiddenSize × inputSize} matrix; t and s count from 1. */
     public static DMatrixRMaj stateByInput(Recurrent model, List<DMatrixRMaj> xs, int t, int s) {
+        Shapes.notNull(model, "model", "a Recurrent model");
+        Shapes.nonEmpty(xs, "xs");
+        BackwardPasses.require("stateByInput (one backward pass per hidden unit)", model.hiddenSize(), xs.size(), 1, model);
         Recurrent.Run run = model.forward(xs);
         checkStep(t, run.length(), "t");
         checkStep(s, run.length(), "s");
@@ -26,6 +34,10 @@ public final class Jacobians {
 
     /** The T × T matrix of ‖∂h_t/∂x_s‖ (row t, column s): how strongly each state depends on each input. */
     public static DMatrixRMaj sensitivity(Recurrent model, List<DMatrixRMaj> xs) {
+        Shapes.notNull(model, "model", "a Recurrent model");
+        Shapes.nonEmpty(xs, "xs");
+        BackwardPasses.require("sensitivity (one backward pass per hidden unit and step)", (long) xs.size() * model.hiddenSize(),
+                xs.size(), 1, model);
         Recurrent.Run run = model.forward(xs);
         int T = run.length();
         DMatrixRMaj S = new DMatrixRMaj(T, T);

@@ -20,6 +20,8 @@ public final class Bidirectional implements Recurrent {
     public final Recurrent forward, backward;
 
     public Bidirectional(Recurrent forward, Recurrent backward) {
+        Shapes.notNull(forward, "forward", "a Recurrent model");
+        Shapes.notNull(backward, "backward", "a Recurrent model");
         if (forward.inputSize() != backward.inputSize())
             throw new IllegalArgumentException("the forward recurrence reads " + forward.inputSize()
                     + " inputs per step, the backward one " + backward.inputSize());
@@ -36,7 +38,8 @@ public final class Bidirectional implements Recurrent {
     }
 
     /** Both directions' runs; {@code hs()} stacks them position by position. */
-    public record Run(Recurrent.Run forwardRun, Recurrent.Run backwardRun, List<DMatrixRMaj> hs) implements Recurrent.Run {
+    public record Run(Recurrent.Run forwardRun, Recurrent.Run backwardRun, List<DMatrixRMaj> hs, Provenance madeBy)
+            implements Recurrent.Run {
         @Override public int length() { return hs.size(); }
 
         @Override public DMatrixRMaj h0() { return stack(forwardRun.h0(), backwardRun.h0()); }
@@ -50,7 +53,7 @@ public final class Bidirectional implements Recurrent {
         int T = xs.size();
         List<DMatrixRMaj> hs = new ArrayList<>(T);
         for (int t = 1; t <= T; t++) hs.add(stack(f.h(t), b.h(T + 1 - t)));
-        return new Run(f, b, List.copyOf(hs));
+        return new Run(f, b, List.copyOf(hs), Provenance.of(this, parameters()));
     }
 
     /** Not possible: the backward direction needs the end of the sequence before it can start. */
@@ -59,15 +62,16 @@ public final class Bidirectional implements Recurrent {
     }
 
     @Override public SequenceGradients backward(Recurrent.Run run, List<DMatrixRMaj> dLdh) {
+        Shapes.notNull(run, "run", "the run of this model's forward pass");
         if (!(run instanceof Run r))
             throw new IllegalArgumentException("a bidirectional network backpropagates through its own run, got " + run.getClass().getName());
+        Provenance.require(r.madeBy(), this, parameters(), "run");
         int T = r.length(), nf = forward.hiddenSize(), nb = backward.hiddenSize();
-        if (dLdh.size() != T) throw new IllegalArgumentException("dLdh has " + dLdh.size() + " steps but the run has " + T);
+        Unroll.checkGradients(dLdh, T, nf + nb, r.hs().get(0).numCols);
         List<DMatrixRMaj> dF = new ArrayList<>(Collections.nCopies(T, null)), dB = new ArrayList<>(Collections.nCopies(T, null));
         for (int t = 1; t <= T; t++) {
             DMatrixRMaj d = dLdh.get(t - 1);
             if (d == null) continue;
-            Shapes.require(d, "dL/dh_" + t, nf + nb, r.hs().get(0).numCols);
             dF.set(t - 1, CommonOps_DDRM.extract(d, 0, nf, 0, d.numCols));
             dB.set(T - t, CommonOps_DDRM.extract(d, nf, nf + nb, 0, d.numCols));
         }

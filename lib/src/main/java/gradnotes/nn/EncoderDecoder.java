@@ -89,9 +89,10 @@ public final class EncoderDecoder {
      *                      contexts (column t = c_t); null without attention
      * @param readoutInputs what the readout read at each step: s_t, or [s_t; c_t]
      * @param logits        z_1..z_N
+     * @param madeBy        the model that computed it, at which version of its weights
      */
     public record Result(Recurrent.Run encoder, Recurrent.Run decoder, ScaledDotProductAttention.Result attention,
-                         List<DMatrixRMaj> readoutInputs, List<DMatrixRMaj> logits) {
+                         List<DMatrixRMaj> readoutInputs, List<DMatrixRMaj> logits, Provenance madeBy) {
         /** M. */
         public int sourceLength() { return encoder.length(); }
 
@@ -105,7 +106,7 @@ public final class EncoderDecoder {
         public DMatrixRMaj s(int t) { return decoder.h(t); }
 
         /** z_t, t = 1..N. */
-        public DMatrixRMaj logits(int t) { return logits.get(t - 1); }
+        public DMatrixRMaj logits(int t) { return logits.get(Shapes.index(t, "t", logits.size()) - 1); }
 
         /**
          * The attention matrix, {@code M × N}: column t is α_t over the source positions. Its transpose
@@ -116,6 +117,7 @@ public final class EncoderDecoder {
         /** c_t, t = 1..N. */
         public DMatrixRMaj context(int t) {
             DMatrixRMaj C = requireAttention().output();
+            Shapes.index(t, "t", C.numCols);
             return CommonOps_DDRM.extract(C, 0, C.numRows, t - 1, t);
         }
 
@@ -159,6 +161,7 @@ public final class EncoderDecoder {
 
     /** The forward pass with teacher forcing: u_t = one-hot of the previous target (of {@code startToken} at t = 1). */
     public Result forward(List<DMatrixRMaj> xs, int[] targets, int startToken) {
+        Shapes.notNull(targets, "targets", "the target tokens, one per decoder step");
         return forward(xs, teacherInputs(targets, startToken));
     }
 
@@ -168,8 +171,9 @@ public final class EncoderDecoder {
             throw new IllegalArgumentException("targets is empty: the decoder needs at least one step");
         requireOneHotInputs();
         List<DMatrixRMaj> us = new ArrayList<>(targets.length);
-        us.add(SoftmaxCrossEntropy.oneHot(startToken, vocabulary()));
-        for (int t = 1; t < targets.length; t++) us.add(SoftmaxCrossEntropy.oneHot(targets[t - 1], vocabulary()));
+        us.add(oneHot(startToken, "startToken"));
+        for (int t = 1; t < targets.length; t++) us.add(oneHot(targets[t - 1], "targets[" + (t - 1) + "]"));
+        oneHot(targets[targets.length - 1], "targets[" + (targets.length - 1) + "]");
         return us;
     }
 
@@ -178,7 +182,7 @@ public final class EncoderDecoder {
         requireTargets(r, targets);
         SoftmaxCrossEntropy ce = new SoftmaxCrossEntropy();
         double L = 0;
-        for (int t = 1; t <= targets.length; t++) L += ce.value(r.logits(t), SoftmaxCrossEntropy.oneHot(targets[t - 1], vocabulary()));
+        for (int t = 1; t <= targets.length; t++) L += ce.value(r.logits(t), oneHot(targets[t - 1], "targets[" + (t - 1) + "]"));
         return L;
     }
 
@@ -187,7 +191,7 @@ public final class EncoderDecoder {
         requireTargets(r, targets);
         SoftmaxCrossEntropy ce = new SoftmaxCrossEntropy();
         List<DMatrixRMaj> dz = new ArrayList<>(targets.length);
-        for (int t = 1; t <= targets.length; t++) dz.add(ce.gradient(r.logits(t), SoftmaxCrossEntropy.oneHot(targets[t - 1], vocabulary())));
+        for (int t = 1; t <= targets.length; t++) dz.add(ce.gradient(r.logits(t), oneHot(targets[t - 1], "targets[" + (t - 1) + "]")));
         return backward(r, dz);
     }
 
@@ -201,6 +205,8 @@ public final class EncoderDecoder {
      * </pre>
      */
     public Gradients backward(Result r, List<DMatrixRMaj> dLdz) {
+        Shapes.notNull(r, "r", "the result of this model's forward pass");
+        Provenance.require(r.madeBy(), this, parameters(), "r");
         int M = r.sourceLength(), N = r.targetLength(), n = decoder.hiddenSize();
         if (dLdz == null || dLdz.size() != N)
             throw new IllegalArgumentException("dLdz has " + (dLdz == null ? 0 : dLdz.size()) + " steps but the decoder ran " + N);
@@ -209,6 +215,7 @@ public final class EncoderDecoder {
         DMatrixRMaj dC = new DMatrixRMaj(n, N);
         for (int t = 1; t <= N; t++) {
             Shapes.require(dLdz.get(t - 1), "dL/dz_" + t, vocabulary(), 1);
+            Shapes.finite(dLdz.get(t - 1), "dL/dz_" + t);
             DMatrixRMaj dr = readout.backward(r.readoutInputs().get(t - 1), dLdz.get(t - 1), dReadout);
             dS.add(CommonOps_DDRM.extract(dr, 0, n, 0, 1));
             if (hasAttention()) CommonOps_DDRM.insert(CommonOps_DDRM.extract(dr, n, 2 * n, 0, 1), dC, 0, t - 1);
@@ -247,19 +254,24 @@ public final class EncoderDecoder {
         Shapes.positive(maxLength, "maxLength");
         requireSingleColumns(xs, "xs", "x_");
         requireOneHotInputs();
+        List<DMatrixRMaj> us = new ArrayList<>(List.of(oneHot(startToken, "startToken")));
+        if (endToken != -1) oneHot(endToken, "endToken");
         Recurrent.Run enc = encoder.forward(xs);
-        List<DMatrixRMaj> us = new ArrayList<>(List.of(SoftmaxCrossEntropy.oneHot(startToken, vocabulary())));
         int[] tokens = new int[maxLength];
         for (int t = 1; ; t++) {
             Result r = decode(enc, us);
             tokens[t - 1] = argmax(r.logits(t));
             if (tokens[t - 1] == endToken || t == maxLength) return new Translation(Arrays.copyOf(tokens, t), r);
-            us.add(SoftmaxCrossEntropy.oneHot(tokens[t - 1], vocabulary()));
+            us.add(oneHot(tokens[t - 1], "token"));
         }
     }
 
     private Result decode(Recurrent.Run enc, List<DMatrixRMaj> us) {
         requireSingleColumns(us, "decoderInputs", "u_");
+        for (int t = 1; t <= us.size(); t++) {
+            Shapes.require(us.get(t - 1), "u_" + t, decoder.inputSize(), 1);
+            Shapes.finite(us.get(t - 1), "u_" + t);
+        }
         Recurrent.Run dec = decoder.forward(us, enc);
         ScaledDotProductAttention.Result att = null;
         if (hasAttention()) {
@@ -277,7 +289,14 @@ public final class EncoderDecoder {
             readIn.add(r);
             logits.add(readout.forward(r));
         }
-        return new Result(enc, dec, att, List.copyOf(readIn), List.copyOf(logits));
+        return new Result(enc, dec, att, List.copyOf(readIn), List.copyOf(logits), Provenance.of(this, parameters()));
+    }
+
+    /** The one-hot column of token {@code k}, named {@code name} in the message if it is not a token. */
+    private DMatrixRMaj oneHot(int k, String name) {
+        if (k < 0 || k >= vocabulary())
+            throw new IllegalArgumentException(name + " = " + k + " is not a token: the vocabulary is 0.." + (vocabulary() - 1));
+        return SoftmaxCrossEntropy.oneHot(k, vocabulary());
     }
 
     private void requireOneHotInputs() {
@@ -287,6 +306,7 @@ public final class EncoderDecoder {
     }
 
     private void requireTargets(Result r, int[] targets) {
+        Shapes.notNull(r, "r", "the result of this model's forward pass");
         if (targets == null || targets.length != r.targetLength())
             throw new IllegalArgumentException("targets has " + (targets == null ? 0 : targets.length)
                     + " tokens but the decoder ran " + r.targetLength() + " steps");

@@ -36,6 +36,7 @@ public final class Gru implements Recurrent {
     public Gru(DMatrixRMaj Wz, DMatrixRMaj Uz, DMatrixRMaj bz,
                DMatrixRMaj Wr, DMatrixRMaj Ur, DMatrixRMaj br,
                DMatrixRMaj W, DMatrixRMaj U, DMatrixRMaj b) {
+        Affine.requireFirstGate("z", Wz, Uz);
         int n = Uz.numRows, inputs = Wz.numCols;
         Affine.requireGate("z", Wz, Uz, bz, n, inputs);
         Affine.requireGate("r", Wr, Ur, br, n, inputs);
@@ -67,18 +68,19 @@ public final class Gru implements Recurrent {
     public record Step(DMatrixRMaj x, DMatrixRMaj hPrev, DMatrixRMaj z, DMatrixRMaj r,
                        DMatrixRMaj Uh, DMatrixRMaj hHat, DMatrixRMaj h) {}
 
-    /** Every step of a forward pass. */
-    public record Run(DMatrixRMaj h0, List<Step> steps) implements Recurrent.Run {
+    /** Every step of a forward pass, and the model that made it. */
+    public record Run(DMatrixRMaj h0, List<Step> steps, Provenance madeBy) implements Recurrent.Run {
         @Override public int length() { return steps.size(); }
 
         @Override public List<DMatrixRMaj> hs() { return Unroll.states(steps, Step::h); }
 
         /** The step at time t = 1..T. */
-        public Step step(int t) { return steps.get(t - 1); }
+        public Step step(int t) { return steps.get(Shapes.index(t, "t", length()) - 1); }
     }
 
     /** One step of the four equations above. */
     public Step step(DMatrixRMaj x, DMatrixRMaj hPrev) {
+        Affine.requireStep(x, hPrev, inputSize());
         return forward(List.of(x), hPrev).step(1);
     }
 
@@ -104,21 +106,22 @@ public final class Gru implements Recurrent {
     }
 
     @Override public Run forward(List<DMatrixRMaj> xs) {
-        Shapes.nonEmpty(xs, "xs");
-        return forward(xs, new DMatrixRMaj(hiddenSize(), xs.get(0).numCols));
+        return forward(xs, new DMatrixRMaj(hiddenSize(), Unroll.batchOf(xs, inputSize())));
     }
 
     @Override public Run forward(List<DMatrixRMaj> xs, Recurrent.Run previous) {
-        return forward(xs, previous.hs().get(previous.length() - 1));
+        return forward(xs, Unroll.finalState(previous, hiddenSize()));
     }
 
     /** Runs the sequence from a given h_0 ({@code hiddenSize × B}). */
     public Run forward(List<DMatrixRMaj> xs, DMatrixRMaj h0) {
-        Unroll.checkInputs(xs, h0, inputSize(), hiddenSize());
+        Parameters weights = parameters();
+        Unroll.checkInputs(xs, h0, weights, inputSize(), hiddenSize());
         GateProducts p = products();
         DMatrixRMaj P = p.inputTerms(xs);
         return new Run(h0, Unroll.steps(xs, h0,
-                (t, x, hPrev) -> step(p, p.inputTerm(P, t, h0.numCols), p.recurrentTerms(hPrev), x, hPrev), Step::h));
+                (t, x, hPrev) -> step(p, p.inputTerm(P, t, h0.numCols), p.recurrentTerms(hPrev), x, hPrev), Step::h),
+                Provenance.of(this, weights));
     }
 
     /**
@@ -131,10 +134,12 @@ public final class Gru implements Recurrent {
      * and each pre-activation passes its gradient to its W, U, b, to x_t and to h_{t-1}.
      */
     @Override public SequenceGradients backward(Recurrent.Run run, List<DMatrixRMaj> dLdh) {
+        Shapes.notNull(run, "run", "the run of this model's forward pass");
         if (!(run instanceof Run r))
             throw new IllegalArgumentException("a GRU backpropagates through its own run, got " + run.getClass().getName());
+        Provenance.require(r.madeBy(), this, parameters(), "run");
         int T = r.length(), n = hiddenSize(), batch = r.h0().numCols;
-        if (dLdh.size() != T) throw new IllegalArgumentException("dLdh has " + dLdh.size() + " steps but the run has " + T);
+        Unroll.checkGradients(dLdh, T, n, batch);
         GateProducts p = products();
         // for every step, step-stacked: ∂L/∂P = [∂L/∂a_z; ∂L/∂a_r; ∂L/∂a_ĥ], ∂L/∂Q = [∂L/∂a_z; ∂L/∂a_r; ∂L/∂(U h_{t-1})]
         DMatrixRMaj dP = new DMatrixRMaj(T * batch, 3 * n), dQ = new DMatrixRMaj(T * batch, 3 * n);
@@ -145,10 +150,7 @@ public final class Gru implements Recurrent {
         for (int t = T; t >= 1; t--) {
             Step s = r.step(t);
             DMatrixRMaj dh = fromFuture.copy();
-            if (dLdh.get(t - 1) != null) {
-                Shapes.require(dLdh.get(t - 1), "dL/dh_" + t, n, batch);
-                CommonOps_DDRM.addEquals(dh, dLdh.get(t - 1));
-            }
+            if (dLdh.get(t - 1) != null) CommonOps_DDRM.addEquals(dh, dLdh.get(t - 1));
             dhs[t - 1] = dh;
             DMatrixRMaj dhPrev = new DMatrixRMaj(n, batch);
             for (int i = 0; i < nb; i++) {

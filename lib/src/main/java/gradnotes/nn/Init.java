@@ -15,6 +15,8 @@ public final class Init {
     public static DMatrixRMaj uniform(int rows, int cols, double scale, Random rng) {
         Shapes.positive(rows, "rows");
         Shapes.positive(cols, "cols");
+        Shapes.finite(scale, "scale");
+        Shapes.notNull(rng, "rng", "a seeded java.util.Random");
         DMatrixRMaj m = new DMatrixRMaj(rows, cols);
         for (int i = 0; i < m.data.length; i++) m.data[i] = scale * (2 * rng.nextDouble() - 1);
         return m;
@@ -24,6 +26,8 @@ public final class Init {
     public static DMatrixRMaj normal(int rows, int cols, double std, Random rng) {
         Shapes.positive(rows, "rows");
         Shapes.positive(cols, "cols");
+        Shapes.finite(std, "std");
+        Shapes.notNull(rng, "rng", "a seeded java.util.Random");
         DMatrixRMaj m = new DMatrixRMaj(rows, cols);
         for (int i = 0; i < m.data.length; i++) m.data[i] = std * rng.nextGaussian();
         return m;
@@ -34,6 +38,8 @@ public final class Init {
      * roughly constant from layer to layer for tanh-like units.
      */
     public static DMatrixRMaj xavier(int rows, int cols, Random rng) {
+        Shapes.positive(rows, "rows");
+        Shapes.positive(cols, "cols");
         return uniform(rows, cols, Math.sqrt(6.0 / (rows + cols)), rng);
     }
 
@@ -41,6 +47,7 @@ public final class Init {
     public static DMatrixRMaj constant(int rows, int cols, double value) {
         Shapes.positive(rows, "rows");
         Shapes.positive(cols, "cols");
+        Shapes.finite(value, "value");
         DMatrixRMaj m = new DMatrixRMaj(rows, cols);
         java.util.Arrays.fill(m.data, value);
         return m;

@@ -3,6 +3,7 @@ package gradnotes.nn;
 import gradnotes.linalg.MatMul;
 import org.ejml.data.DMatrixRMaj;
 
+import java.util.List;
 import java.util.Random;
 
 /**
@@ -15,13 +16,19 @@ public final class Linear {
     public final DMatrixRMaj b;
 
     public Linear(DMatrixRMaj W, DMatrixRMaj b) {
+        Shapes.notNull(W, "W", "an out × in matrix");
+        if (W.numRows < 1 || W.numCols < 1) throw new IllegalArgumentException("W is " + Shapes.of(W) + ": a layer needs at least one input and one output");
         this.W = Shapes.finite(W, "W");
-        if (b != null) Shapes.require(Shapes.finite(b, "b"), "b", W.numRows, 1);
+        if (b != null) {
+            Shapes.require(b, "b", W.numRows, 1);
+            Shapes.finite(b, "b");
+        }
         this.b = b;
     }
 
     /** A layer with Xavier-initialised W and zero bias (or none). */
     public static Linear init(int in, int out, boolean bias, Random rng) {
+        Shapes.notNull(rng, "rng", "a seeded java.util.Random");
         return new Linear(Init.xavier(out, in, rng), bias ? new DMatrixRMaj(out, 1) : null);
     }
 
@@ -39,6 +46,19 @@ public final class Linear {
     /** y = W x + b. */
     public DMatrixRMaj forward(DMatrixRMaj x) {
         Shapes.requireFits(W, "W", x, "x");
+        Shapes.finite(x, "x");
+        requireFiniteWeights();
+        return apply(x);
+    }
+
+    /** The weights are checked at each pass, not only when the layer is made: they may have been changed since. */
+    void requireFiniteWeights() {
+        Shapes.finite(W, "W");
+        if (b != null) Shapes.finite(b, "b");
+    }
+
+    /** y = W x + b for an {@code x} already checked (a state inside a model, which may be large but is the model's own). */
+    DMatrixRMaj apply(DMatrixRMaj x) {
         DMatrixRMaj y = new DMatrixRMaj(W.numRows, x.numCols);
         MatMul.mult(W, x, y);
         if (b != null)
@@ -52,7 +72,24 @@ public final class Linear {
      * (from {@link Parameters#zerosLike()}) and returns ∂L/∂x = Wᵀ ∂L/∂y.
      */
     public DMatrixRMaj backward(DMatrixRMaj x, DMatrixRMaj dy, Parameters grads) {
+        Shapes.requireFits(W, "W", x, "x");
+        Shapes.finite(x, "x");
+        Shapes.notNull(dy, "dy", "∂L/∂y, " + W.numRows + "×B");
+        if (dy.numCols != x.numCols) throw new IllegalArgumentException("dL/dy is " + Shapes.of(dy) + " and x is " + Shapes.of(x)
+                + ": both need one column per sequence of the batch");
         Shapes.require(dy, "dL/dy", W.numRows, x.numCols);
+        Shapes.finite(dy, "dL/dy");
+        Shapes.notNull(grads, "grads", "parameters.zerosLike() of this layer, where ∂L/∂W (and ∂L/∂b) accumulate");
+        for (String name : b == null ? List.of("W") : List.of("W", "b"))
+            if (!grads.has(name)) throw new IllegalArgumentException("grads has no " + name + "; it has " + grads.names()
+                    + ", expected this layer's parameters().zerosLike()");
+        Shapes.require(grads.get("W"), "grads W", W.numRows, W.numCols);
+        if (b != null) Shapes.require(grads.get("b"), "grads b", W.numRows, 1);
+        return accumulate(x, dy, grads);
+    }
+
+    /** The backward pass for arguments already checked (inside a model that checked them at its own door). */
+    DMatrixRMaj accumulate(DMatrixRMaj x, DMatrixRMaj dy, Parameters grads) {
         MatMul.multAddTransB(dy, x, grads.get("W"));
         if (b != null) {
             DMatrixRMaj db = grads.get("b");

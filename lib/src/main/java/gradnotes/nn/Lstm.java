@@ -27,6 +27,7 @@ public final class Lstm implements Recurrent {
 
     public Lstm(DMatrixRMaj Wi, DMatrixRMaj Ui, DMatrixRMaj bi, DMatrixRMaj Wf, DMatrixRMaj Uf, DMatrixRMaj bf,
                 DMatrixRMaj Wo, DMatrixRMaj Uo, DMatrixRMaj bo, DMatrixRMaj Wc, DMatrixRMaj Uc, DMatrixRMaj bc) {
+        Affine.requireFirstGate("i", Wi, Ui);
         int n = Ui.numRows, inputs = Wi.numCols;
         Affine.requireGate("i", Wi, Ui, bi, n, inputs);
         Affine.requireGate("f", Wf, Uf, bf, n, inputs);
@@ -40,6 +41,7 @@ public final class Lstm implements Recurrent {
 
     /** Xavier-initialised weights; every forget-gate bias set to {@code forgetBias} (1 is common: remember by default), other biases 0. */
     public static Lstm init(int inputSize, int hiddenSize, double forgetBias, Random rng) {
+        Shapes.finite(forgetBias, "forgetBias");
         int n = hiddenSize, m = inputSize;
         DMatrixRMaj bf = Init.constant(n, 1, forgetBias);
         return new Lstm(Init.xavier(n, m, rng), Init.xavier(n, n, rng), new DMatrixRMaj(n, 1),
@@ -61,17 +63,20 @@ public final class Lstm implements Recurrent {
     public record Step(DMatrixRMaj x, DMatrixRMaj hPrev, DMatrixRMaj cPrev, DMatrixRMaj i, DMatrixRMaj f, DMatrixRMaj o,
                        DMatrixRMaj cTilde, DMatrixRMaj c, DMatrixRMaj tanhC, DMatrixRMaj h) {}
 
-    /** Every step of a forward pass, with the cells. */
-    public record Run(DMatrixRMaj h0, DMatrixRMaj c0, List<Step> steps) implements Recurrent.Run {
+    /** Every step of a forward pass, with the cells, and the model that made it. */
+    public record Run(DMatrixRMaj h0, DMatrixRMaj c0, List<Step> steps, Provenance madeBy) implements Recurrent.Run {
         @Override public int length() { return steps.size(); }
 
         @Override public List<DMatrixRMaj> hs() { return Unroll.states(steps, Step::h); }
 
         /** c_t for t = 0..T. */
-        public DMatrixRMaj c(int t) { return t == 0 ? c0 : steps.get(t - 1).c(); }
+        public DMatrixRMaj c(int t) {
+            if (t < 0 || t > length()) throw new IllegalArgumentException("t = " + t + " is outside 0.." + length());
+            return t == 0 ? c0 : steps.get(t - 1).c();
+        }
 
         /** The step at time t = 1..T. */
-        public Step step(int t) { return steps.get(t - 1); }
+        public Step step(int t) { return steps.get(Shapes.index(t, "t", length()) - 1); }
     }
 
     /**
@@ -86,6 +91,7 @@ public final class Lstm implements Recurrent {
 
     /** One step of the six equations above. */
     public Step step(DMatrixRMaj x, DMatrixRMaj hPrev, DMatrixRMaj cPrev) {
+        Affine.requireStep(x, hPrev, inputSize());
         return forward(List.of(x), hPrev, cPrev).step(1);
     }
 
@@ -113,21 +119,23 @@ public final class Lstm implements Recurrent {
     }
 
     @Override public Run forward(List<DMatrixRMaj> xs) {
-        Shapes.nonEmpty(xs, "xs");
-        int batch = xs.get(0).numCols;
+        int batch = Unroll.batchOf(xs, inputSize());
         return forward(xs, new DMatrixRMaj(hiddenSize(), batch), new DMatrixRMaj(hiddenSize(), batch));
     }
 
     /** Continues from the last h and c of {@code previous} (which must be an LSTM run). */
     @Override public Run forward(List<DMatrixRMaj> xs, Recurrent.Run previous) {
+        DMatrixRMaj h = Unroll.finalState(previous, hiddenSize());
         if (!(previous instanceof Run p)) throw new IllegalArgumentException("an LSTM continues from an LSTM run, got " + previous.getClass().getName());
-        return forward(xs, p.hs().get(p.length() - 1), p.c(p.length()));
+        return forward(xs, h, p.c(p.length()));
     }
 
     /** Runs the sequence from given h_0 and c_0 ({@code hiddenSize × B} each). */
     public Run forward(List<DMatrixRMaj> xs, DMatrixRMaj h0, DMatrixRMaj c0) {
-        Unroll.checkInputs(xs, h0, inputSize(), hiddenSize());
+        Parameters weights = parameters();
+        Unroll.checkInputs(xs, h0, weights, inputSize(), hiddenSize());
         Shapes.require(c0, "c0", hiddenSize(), h0.numCols);
+        Shapes.finite(c0, "c0");
         GateProducts p = products();
         DMatrixRMaj P = p.inputTerms(xs);
         List<Step> steps = new ArrayList<>(xs.size());
@@ -138,7 +146,7 @@ public final class Lstm implements Recurrent {
             h = s.h();
             c = s.c();
         }
-        return new Run(h0, c0, List.copyOf(steps));
+        return new Run(h0, c0, List.copyOf(steps), Provenance.of(this, weights));
     }
 
     @Override public SequenceGradients backward(Recurrent.Run run, List<DMatrixRMaj> dLdh) {
@@ -147,10 +155,12 @@ public final class Lstm implements Recurrent {
 
     /** As {@link Recurrent#backward(Recurrent.Run, List, SequenceGradients)}, carrying the later run's ∂L/∂c_0 into c_T. */
     @Override public SequenceGradients backward(Recurrent.Run run, List<DMatrixRMaj> dLdh, SequenceGradients later) {
-        return backwardWithCells(own(run), Unroll.withFinalStateGradient(run, dLdh, later.dh0()), later.dc0()).sequence();
+        Shapes.notNull(later, "later", "the gradients of the run that continued from this one");
+        return backwardWithCells(own(run), Unroll.withFinalStateGradient(run, dLdh, later.dh0(), hiddenSize()), later.dc0()).sequence();
     }
 
     private static Run own(Recurrent.Run run) {
+        Shapes.notNull(run, "run", "the run of this model's forward pass");
         if (run instanceof Run r) return r;
         throw new IllegalArgumentException("an LSTM backpropagates through its own run, got " + run.getClass().getName());
     }
@@ -173,8 +183,10 @@ public final class Lstm implements Recurrent {
      * this one's cell; {@code null} for none).
      */
     public Gradients backwardWithCells(Run r, List<DMatrixRMaj> dLdh, DMatrixRMaj dcT) {
+        Shapes.notNull(r, "run", "the run of this model's forward pass");
+        Provenance.require(r.madeBy(), this, parameters(), "run");
         int T = r.length(), n = hiddenSize(), batch = r.h0().numCols, nb = n * batch;
-        if (dLdh.size() != T) throw new IllegalArgumentException("dLdh has " + dLdh.size() + " steps but the run has " + T);
+        Unroll.checkGradients(dLdh, T, n, batch);
         GateProducts p = products();
         // ∂L/∂a for every step, step-stacked, a = [a_i; a_f; a_o; a_c] the gates' pre-activations
         DMatrixRMaj dA = new DMatrixRMaj(T * batch, 4 * n);
@@ -182,16 +194,14 @@ public final class Lstm implements Recurrent {
         DMatrixRMaj hFromFuture = new DMatrixRMaj(n, batch), cFromFuture = new DMatrixRMaj(n, batch);
         if (dcT != null) {
             Shapes.require(dcT, "dL/dc_" + T, n, batch);
+            Shapes.finite(dcT, "dL/dc_" + T);
             cFromFuture.setTo(dcT);
         }
         DMatrixRMaj da = new DMatrixRMaj(4 * n, batch);   // this step's ∂L/∂a, overwritten each step
         for (int t = T; t >= 1; t--) {
             Step s = r.step(t);
             DMatrixRMaj dh = hFromFuture.copy();
-            if (dLdh.get(t - 1) != null) {
-                Shapes.require(dLdh.get(t - 1), "dL/dh_" + t, n, batch);
-                CommonOps_DDRM.addEquals(dh, dLdh.get(t - 1));
-            }
+            if (dLdh.get(t - 1) != null) CommonOps_DDRM.addEquals(dh, dLdh.get(t - 1));
             dhs[t - 1] = dh;
             DMatrixRMaj dc = new DMatrixRMaj(n, batch), dcPrev = new DMatrixRMaj(n, batch);
             int I = 0, F = nb, O = 2 * nb, C = 3 * nb;
@@ -222,6 +232,9 @@ public final class Lstm implements Recurrent {
      * of the batch): how much of c_t survives to c_T through the forget gates alone.
      */
     public DMatrixRMaj cellPathProduct(Run run, int t) {
+        Shapes.notNull(run, "run", "an LSTM run");
+        if (run.h0().numRows != hiddenSize())
+            throw new IllegalArgumentException("run has a state of " + run.h0().numRows + " rows, this LSTM's has " + hiddenSize());
         if (t < 0 || t > run.length()) throw new IllegalArgumentException("t must be in 0.." + run.length() + ", got " + t);
         int n = hiddenSize();
         DMatrixRMaj p = Init.constant(n, 1, 1.0);

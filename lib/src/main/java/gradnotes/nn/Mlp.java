@@ -37,6 +37,11 @@ public final class Mlp {
     public Mlp(List<Linear> layers, List<Activation> activations) { this(layers, activations, DoubleUnaryOperator.identity()); }
 
     private Mlp(List<Linear> layers, List<Activation> activations, DoubleUnaryOperator round) {
+        Shapes.notNull(layers, "layers", "a list of Linear layers");
+        Shapes.notNull(activations, "activations", "one Activation per layer");
+        for (int k = 1; k <= layers.size(); k++) if (layers.get(k - 1) == null) throw new IllegalArgumentException("layer " + k + " is null, expected a Linear layer");
+        for (int k = 1; k <= activations.size(); k++)
+            if (activations.get(k - 1) == null) throw new IllegalArgumentException("activation " + k + " is null, expected an Activation");
         if (layers.isEmpty()) throw new IllegalArgumentException("an MLP needs at least one layer");
         if (layers.size() != activations.size())
             throw new IllegalArgumentException(layers.size() + " layers but " + activations.size() + " activations");
@@ -51,6 +56,9 @@ public final class Mlp {
 
     /** Widths (input first, output last), Xavier weights, the same activation on every hidden layer. */
     public static Mlp init(int[] widths, Activation hidden, Activation output, boolean bias, Random rng) {
+        Shapes.notNull(widths, "widths", "the layer widths, input first");
+        Shapes.notNull(hidden, "hidden", "the hidden layers' Activation");
+        Shapes.notNull(output, "output", "the output layer's Activation");
         if (widths.length < 2) throw new IllegalArgumentException("widths need an input and an output size, got " + widths.length + " numbers");
         List<Linear> layers = new ArrayList<>();
         List<Activation> fs = new ArrayList<>();
@@ -67,9 +75,12 @@ public final class Mlp {
      * W = Uᵀ; this factory transposes each matrix. No biases; the same activation everywhere.
      */
     public static Mlp fromSheetMatrices(Activation f, DMatrixRMaj... inputsByOutputs) {
+        Shapes.notNull(f, "f", "the Activation of every layer");
+        Shapes.notNull(inputsByOutputs, "inputsByOutputs", "one inputs × outputs matrix per layer");
         List<Linear> layers = new ArrayList<>();
         List<Activation> fs = new ArrayList<>();
         for (DMatrixRMaj U : inputsByOutputs) {
+            Shapes.notNull(U, "matrix " + (layers.size() + 1) + " of inputsByOutputs", "an inputs × outputs matrix");
             layers.add(new Linear(CommonOps_DDRM.transpose(U, null), null));
             fs.add(f);
         }
@@ -96,15 +107,15 @@ public final class Mlp {
         return p;
     }
 
-    /** Every pre-activation and activation; index k - 1 holds layer k. */
-    public record Forward(DMatrixRMaj x, List<DMatrixRMaj> z, List<DMatrixRMaj> a) {
+    /** Every pre-activation and activation; index k - 1 holds layer k; and the network that computed them. */
+    public record Forward(DMatrixRMaj x, List<DMatrixRMaj> z, List<DMatrixRMaj> a, Provenance madeBy) {
         public DMatrixRMaj output() { return a.get(a.size() - 1); }
 
         /** z^(k) for k = 1..depth. */
-        public DMatrixRMaj z(int k) { return z.get(k - 1); }
+        public DMatrixRMaj z(int k) { return z.get(Shapes.index(k, "k", z.size()) - 1); }
 
         /** a^(k) for k = 0..depth (a^(0) = x). */
-        public DMatrixRMaj a(int k) { return k == 0 ? x : a.get(k - 1); }
+        public DMatrixRMaj a(int k) { return k == 0 ? x : a.get(Shapes.index(k, "k", a.size()) - 1); }
     }
 
     /**
@@ -113,17 +124,20 @@ public final class Mlp {
      */
     public record Backward(List<DMatrixRMaj> dEda, List<DMatrixRMaj> dEdz, Parameters parameters, DMatrixRMaj dEdx) {
         /** ∂E/∂a^(k) for k = 1..depth. */
-        public DMatrixRMaj dEda(int k) { return dEda.get(k - 1); }
+        public DMatrixRMaj dEda(int k) { return dEda.get(Shapes.index(k, "k", dEda.size()) - 1); }
 
         /** ∂E/∂z^(k) for k = 1..depth. */
-        public DMatrixRMaj dEdz(int k) { return dEdz.get(k - 1); }
+        public DMatrixRMaj dEdz(int k) { return dEdz.get(Shapes.index(k, "k", dEdz.size()) - 1); }
 
         /** ∂E/∂W^(k). */
-        public DMatrixRMaj dEdW(int k) { return parameters.get("W" + k); }
+        public DMatrixRMaj dEdW(int k) { return parameters.get("W" + Shapes.index(k, "k", dEdz.size())); }
     }
 
     public Forward forward(DMatrixRMaj x) {
+        Shapes.requireFits(layers.get(0).W, "W1", x, "x");
         Shapes.finite(x, "x");
+        Parameters weights = parameters();
+        weights.asMap().forEach((name, W) -> Shapes.finite(W, name));
         List<DMatrixRMaj> zs = new ArrayList<>(), as = new ArrayList<>();
         DMatrixRMaj a = x;
         for (int k = 1; k <= depth(); k++) {
@@ -131,18 +145,21 @@ public final class Mlp {
             if (a.numRows != l.in())
                 throw new IllegalArgumentException((k == 1 ? "x" : "a^(" + (k - 1) + ")") + " has " + a.numRows + " rows, W" + k
                         + " (" + Shapes.of(l.W) + ") expects " + l.in());
-            DMatrixRMaj z = rounded(l.forward(a));
+            DMatrixRMaj z = rounded(l.apply(a));
             DMatrixRMaj next = new DMatrixRMaj(z.numRows, z.numCols);
             activations.get(k - 1).apply(z, next);
             zs.add(z);
             as.add(a = rounded(next));
         }
-        return new Forward(x, List.copyOf(zs), List.copyOf(as));
+        return new Forward(x, List.copyOf(zs), List.copyOf(as), Provenance.of(this, weights));
     }
 
     /** Backpropagation from ∂E/∂(output activation). */
     public Backward backward(Forward fw, DMatrixRMaj dEdOutput) {
+        Shapes.notNull(fw, "fw", "the result of this network's forward pass");
+        Provenance.require(fw.madeBy(), this, parameters(), "fw");
         Shapes.require(dEdOutput, "dE/d(output)", fw.output().numRows, fw.output().numCols);
+        Shapes.finite(dEdOutput, "dE/d(output)");
         Parameters grads = parameters().zerosLike();
         DMatrixRMaj[] dEda = new DMatrixRMaj[depth()], dEdz = new DMatrixRMaj[depth()];
         DMatrixRMaj d = rounded(dEdOutput.copy());
@@ -156,7 +173,7 @@ public final class Mlp {
             dEdz[k - 1] = dz;
             Parameters layer = new Parameters().add("W", grads.get("W" + k));
             if (layers.get(k - 1).b != null) layer.add("b", grads.get("b" + k));
-            d = rounded(layers.get(k - 1).backward(fw.a(k - 1), dz, layer));
+            d = rounded(layers.get(k - 1).accumulate(fw.a(k - 1), dz, layer));
             rounded(grads.get("W" + k));
         }
         return new Backward(List.of(dEda), List.of(dEdz), grads, d);
@@ -164,6 +181,8 @@ public final class Mlp {
 
     /** Backpropagation of {@code loss} between the output and {@code target}. */
     public Backward backward(Forward fw, Loss loss, DMatrixRMaj target) {
+        Shapes.notNull(fw, "fw", "the result of this network's forward pass");
+        Shapes.notNull(loss, "loss", "a Loss such as SquaredError");
         return backward(fw, loss.gradient(fw.output(), target));
     }
 

@@ -35,6 +35,9 @@ public final class MultiHeadAttention {
                               ScaledDotProductAttention attention) {
         Shapes.nonEmpty(Wq, "Wq");
         int h = Wq.size();
+        Shapes.notNull(Wq.get(0), "Wq_1", "a d_k × d_model matrix");
+        if (Wk != null && !Wk.isEmpty()) Shapes.notNull(Wk.get(0), "Wk_1", "a d_k × d_src matrix");
+        if (Wv != null && !Wv.isEmpty()) Shapes.notNull(Wv.get(0), "Wv_1", "a d_v × d_src matrix");
         if (Wk == null || Wv == null || Wk.size() != h || Wv.size() != h)
             throw new IllegalArgumentException("Wq has " + h + " heads but Wk has " + (Wk == null ? 0 : Wk.size())
                     + " and Wv " + (Wv == null ? 0 : Wv.size()) + ": every head needs one of each");
@@ -50,7 +53,10 @@ public final class MultiHeadAttention {
         if (Wo == null || Wo.numCols != h * dv)
             throw new IllegalArgumentException("Wo is " + (Wo == null ? "null" : Shapes.of(Wo)) + " but the " + h
                     + " heads of size " + dv + " stack to " + h * dv + " rows: Wo needs " + h * dv + " columns");
-        if (attention == null) throw new IllegalArgumentException("attention is null");
+        if (Wo.numRows < 1 || dk < 1 || dv < 1 || dModel < 1 || dSrc < 1)
+            throw new IllegalArgumentException("Wo is " + Shapes.of(Wo) + ", Wq_1 " + Shapes.of(Wq.get(0)) + ", Wk_1 " + Shapes.of(Wk.get(0))
+                    + ", Wv_1 " + Shapes.of(Wv.get(0)) + ": every size (d_k, d_v, d_model, d_src, the output) must be at least 1");
+        Shapes.notNull(attention, "attention", "the ScaledDotProductAttention every head uses");
         this.Wq = List.copyOf(Wq);
         this.Wk = List.copyOf(Wk);
         this.Wv = List.copyOf(Wv);
@@ -60,6 +66,7 @@ public final class MultiHeadAttention {
 
     /** Self-attention with d_k = d_v = d_model / h (the Transformer's choice), Xavier weights, no mask. */
     public static MultiHeadAttention init(int dModel, int heads, Random rng) {
+        Shapes.notNull(rng, "rng", "a seeded java.util.Random");
         return init(dModel, dModel, heads, new ScaledDotProductAttention(), rng);
     }
 
@@ -71,6 +78,8 @@ public final class MultiHeadAttention {
         Shapes.positive(dModel, "dModel");
         Shapes.positive(dSource, "dSource");
         Shapes.positive(heads, "heads");
+        Shapes.notNull(attention, "attention", "a ScaledDotProductAttention");
+        Shapes.notNull(rng, "rng", "a seeded java.util.Random");
         if (dModel % heads != 0)
             throw new IllegalArgumentException("dModel = " + dModel + " does not split into " + heads + " equal heads");
         int dk = dModel / heads;
@@ -110,13 +119,14 @@ public final class MultiHeadAttention {
      * @param heads head i's attention (Q_i, K_i, V_i, scores, weights, output) at index i − 1
      * @param H     the heads' outputs stacked, {@code h·d_v × n}
      * @param Y     W_o H
+     * @param madeBy the attention that computed it, at which version of its weights
      */
     public record Result(DMatrixRMaj X, DMatrixRMaj Z, List<ScaledDotProductAttention.Result> heads,
-                         DMatrixRMaj H, DMatrixRMaj Y) {
+                         DMatrixRMaj H, DMatrixRMaj Y, Provenance madeBy) {
         public boolean selfAttention() { return X == Z; }
 
         /** Head i's pass, i = 1..h. */
-        public ScaledDotProductAttention.Result head(int i) { return heads.get(i - 1); }
+        public ScaledDotProductAttention.Result head(int i) { return heads.get(Shapes.index(i, "head i", heads.size()) - 1); }
 
         /** Head i's attention matrix, key by query ({@code m × n}), i = 1..h. */
         public DMatrixRMaj weights(int i) { return head(i).weights(); }
@@ -134,10 +144,17 @@ public final class MultiHeadAttention {
 
     /** Cross-attention: the positions of X attend over the positions of Z. */
     public Result forward(DMatrixRMaj X, DMatrixRMaj Z) {
+        Shapes.notNull(X, "X", "the query sequence, " + queryDim() + "×n");
+        Shapes.notNull(Z, "Z", "the key/value sequence, " + sourceDim() + "×m");
+        for (DMatrixRMaj seq : X == Z ? List.of(X) : List.of(X, Z))
+            if (seq.numCols < 1) throw new IllegalArgumentException((seq == X ? "X" : "Z") + " is " + Shapes.of(seq)
+                    + ": attention needs at least one position (column)");
         Shapes.requireFits(Wq.get(0), "Wq_1", X, "X");
         Shapes.requireFits(Wk.get(0), "Wk_1", Z, "Z");
         Shapes.finite(X, "X");
         Shapes.finite(Z, "Z");
+        Parameters weights = parameters();
+        weights.asMap().forEach((name, W) -> Shapes.finite(W, name));
         // every head's projection in one product: [Q_1; …; Q_h] = [W_q,1; …; W_q,h] X, and so for K and V
         DMatrixRMaj Qs = times(stacked(Wq), X), Ks = times(stacked(Wk), Z), Vs = times(stacked(Wv), Z);
         List<ScaledDotProductAttention.Result> heads = new ArrayList<>(heads());
@@ -148,7 +165,7 @@ public final class MultiHeadAttention {
             heads.add(head);
             CommonOps_DDRM.insert(head.output(), H, i * dv, 0);
         }
-        return new Result(X, Z, List.copyOf(heads), H, times(Wo, H));
+        return new Result(X, Z, List.copyOf(heads), H, times(Wo, H), Provenance.of(this, weights));
     }
 
     /**
@@ -161,7 +178,10 @@ public final class MultiHeadAttention {
      * </pre>
      */
     public Gradients backward(Result r, DMatrixRMaj dY) {
+        Shapes.notNull(r, "r", "the result of this attention's forward pass");
+        Provenance.require(r.madeBy(), this, parameters(), "r");
         Shapes.require(dY, "dL/dY", r.Y().numRows, r.Y().numCols);
+        Shapes.finite(dY, "dL/dY");
         Parameters grads = parameters().zerosLike();
         MatMul.multTransB(dY, r.H(), grads.get("Wo"));
         DMatrixRMaj dH = new DMatrixRMaj(r.H().numRows, r.H().numCols);

@@ -21,7 +21,11 @@ public final class PositionalEncoding {
     private PositionalEncoding() {}
 
     /** ω_i = 1 / 10000^{2i/d}, the angular frequency of rows 2i and 2i + 1. */
-    public static double omega(int i, int d) { return 1.0 / Math.pow(10000.0, 2.0 * i / d); }
+    public static double omega(int i, int d) {
+        if (i < 0) throw new IllegalArgumentException("i must be 0 or more, got " + i);
+        Shapes.positive(d, "d");
+        return 1.0 / Math.pow(10000.0, 2.0 * i / d);
+    }
 
     /** The {@code d × length} encoding of positions 0..length − 1 (column = position). */
     public static DMatrixRMaj sinusoidal(int d, int length) {
@@ -38,6 +42,8 @@ public final class PositionalEncoding {
 
     /** X + PE: the encoding added to a {@code d × L} sequence whose column j is position j. */
     public static DMatrixRMaj add(DMatrixRMaj X) {
+        Shapes.notNull(X, "X", "a d × L sequence");
+        if (X.numRows < 1 || X.numCols < 1) throw new IllegalArgumentException("X is " + Shapes.of(X) + ": it needs at least one row and one position");
         Shapes.finite(X, "X");
         DMatrixRMaj out = sinusoidal(X.numRows, X.numCols);
         for (int i = 0; i < out.data.length; i++) out.data[i] += X.data[i];

@@ -50,16 +50,21 @@ public interface Recurrent {
      * and what reached its initial state continues into this run's final state, h_T and, for the LSTM, c_T.
      */
     default SequenceGradients backward(Run run, List<DMatrixRMaj> dLdh, SequenceGradients later) {
-        return backward(run, Unroll.withFinalStateGradient(run, dLdh, later.dh0()));
+        Shapes.notNull(later, "later", "the gradients of the run that continued from this one");
+        return backward(run, Unroll.withFinalStateGradient(run, dLdh, later.dh0(), hiddenSize()));
     }
 
-    /** What a forward pass over a sequence leaves behind. */
+    /**
+     * What a forward pass over a sequence leaves behind. The runs of the models here also record which
+     * model made them at which version of its weights ({@link Provenance}): {@link #backward} refuses a run
+     * of another model, or one made before the weights were updated.
+     */
     interface Run {
         /** Number of time steps T. */
         int length();
 
         /** {@code h_t} for t = 1..T (index t - 1 in {@link #hs()}). */
-        default DMatrixRMaj h(int t) { return hs().get(t - 1); }
+        default DMatrixRMaj h(int t) { return hs().get(Shapes.index(t, "t", length()) - 1); }
 
         /** h_1 ... h_T. */
         List<DMatrixRMaj> hs();

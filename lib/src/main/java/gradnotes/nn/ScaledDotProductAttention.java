@@ -58,7 +58,7 @@ public final class ScaledDotProductAttention {
     public ScaledDotProductAttention causal() { return new ScaledDotProductAttention(scaled, true); }
 
     /** The divisor of the scores for queries and keys of dimension d: √d, or 1 when unscaled. */
-    public double scale(int d) { return scaled ? Math.sqrt(d) : 1.0; }
+    public double scale(int d) { return scaled ? Math.sqrt(Shapes.positive(d, "d")) : 1.0; }
 
     /**
      * Everything a forward pass computes, for one query ({@code n = 1}) or many.
@@ -70,9 +70,10 @@ public final class ScaledDotProductAttention {
      * @param weights A = softmax(S) column-wise, {@code m × n}: the attention matrix, key i (row) by
      *                query j (column); its transpose is the row-convention matrix (queries as rows)
      * @param output  O = V A, {@code d_v × n}
+     * @param madeBy  the attention that computed it (its switches decide the backward pass)
      */
     public record Result(DMatrixRMaj Q, DMatrixRMaj K, DMatrixRMaj V,
-                         DMatrixRMaj scores, DMatrixRMaj weights, DMatrixRMaj output) {
+                         DMatrixRMaj scores, DMatrixRMaj weights, DMatrixRMaj output, Provenance madeBy) {
         /** Number of queries n. */
         public int queries() { return Q.numCols; }
 
@@ -80,7 +81,9 @@ public final class ScaledDotProductAttention {
         public int keys() { return K.numCols; }
 
         /** α_{ij}, the weight query j (1-based) gives key i (1-based). */
-        public double alpha(int i, int j) { return weights.get(i - 1, j - 1); }
+        public double alpha(int i, int j) {
+            return weights.get(Shapes.index(i, "i", keys()) - 1, Shapes.index(j, "j", queries()) - 1);
+        }
     }
 
     /** ∂L/∂Q, ∂L/∂K and ∂L/∂V, each the shape of what it differentiates. */
@@ -94,7 +97,7 @@ public final class ScaledDotProductAttention {
      * @param q a {@code d × 1} query
      */
     public Result attend(DMatrixRMaj q, DMatrixRMaj K, DMatrixRMaj V) {
-        requireShapes(q, K, V);
+        requireShapes(q, K, V, "q");
         if (q.numCols != 1)
             throw new IllegalArgumentException("q is " + Shapes.of(q) + ": a single query is one column; use forward for many");
         int d = q.numRows, m = K.numCols;
@@ -109,12 +112,12 @@ public final class ScaledDotProductAttention {
         DMatrixRMaj o = new DMatrixRMaj(V.numRows, 1);
         for (int i = 0; i < m; i++)
             for (int r = 0; r < V.numRows; r++) o.unsafe_set(r, 0, o.unsafe_get(r, 0) + alpha.unsafe_get(i, 0) * V.unsafe_get(r, i));
-        return new Result(q, K, V, scores, alpha, o);
+        return new Result(q, K, V, scores, alpha, o, Provenance.of(this));
     }
 
     /** Many queries at once: S = Kᵀ Q / √d (masked to −∞ above the diagonal if causal), A = softmax(S), O = V A. */
     public Result forward(DMatrixRMaj Q, DMatrixRMaj K, DMatrixRMaj V) {
-        requireShapes(Q, K, V);
+        requireShapes(Q, K, V, "Q");
         requireMaskFits(Q, K);
         DMatrixRMaj S = new DMatrixRMaj(K.numCols, Q.numCols);
         MatMul.multTransA(K, Q, S);
@@ -125,7 +128,7 @@ public final class ScaledDotProductAttention {
         DMatrixRMaj A = Softmax.columns(S);
         DMatrixRMaj O = new DMatrixRMaj(V.numRows, Q.numCols);
         MatMul.mult(V, A, O);
-        return new Result(Q, K, V, S, A, O);
+        return new Result(Q, K, V, S, A, O, Provenance.of(this));
     }
 
     /**
@@ -134,7 +137,7 @@ public final class ScaledDotProductAttention {
      * padded with score −∞ and weight 0 for the keys it may not see.
      */
     public Result forwardLoop(DMatrixRMaj Q, DMatrixRMaj K, DMatrixRMaj V) {
-        requireShapes(Q, K, V);
+        requireShapes(Q, K, V, "Q");
         requireMaskFits(Q, K);
         int n = Q.numCols, m = K.numCols;
         DMatrixRMaj S = new DMatrixRMaj(m, n), A = new DMatrixRMaj(m, n), O = new DMatrixRMaj(V.numRows, n);
@@ -149,7 +152,7 @@ public final class ScaledDotProductAttention {
             }
             CommonOps_DDRM.insert(one.output(), O, 0, j);
         }
-        return new Result(Q, K, V, S, A, O);
+        return new Result(Q, K, V, S, A, O, Provenance.of(this));
     }
 
     /**
@@ -162,7 +165,10 @@ public final class ScaledDotProductAttention {
      * </pre>
      */
     public Gradients backward(Result r, DMatrixRMaj dO) {
+        Shapes.notNull(r, "r", "the result of this attention's forward pass");
+        Provenance.require(r.madeBy(), this, null, "r");
         Shapes.require(dO, "dL/dO", r.output().numRows, r.output().numCols);
+        Shapes.finite(dO, "dL/dO");
         DMatrixRMaj A = r.weights();
         DMatrixRMaj dV = new DMatrixRMaj(r.V().numRows, r.V().numCols);
         MatMul.multTransB(dO, A, dV);
@@ -179,22 +185,31 @@ public final class ScaledDotProductAttention {
         return new Gradients(dQ, dK, dV);
     }
 
+    /** Two attentions with the same switches compute the same thing: either may backpropagate the other's result. */
+    @Override public boolean equals(Object o) {
+        return o instanceof ScaledDotProductAttention a && a.scaled == scaled && a.causal == causal;
+    }
+
+    @Override public int hashCode() { return (scaled ? 1 : 0) + (causal ? 2 : 0); }
+
     @Override public String toString() {
         return "ScaledDotProductAttention[" + (scaled ? "scaled by √d" : "unscaled") + (causal ? ", causal" : "") + "]";
     }
 
-    private static void requireShapes(DMatrixRMaj Q, DMatrixRMaj K, DMatrixRMaj V) {
-        if (Q == null || K == null || V == null) throw new IllegalArgumentException("Q, K and V must all be given");
+    private static void requireShapes(DMatrixRMaj Q, DMatrixRMaj K, DMatrixRMaj V, String q) {
+        Shapes.notNull(Q, q, q.equals("q") ? "a query, d × 1" : "the queries, d × n");
+        Shapes.notNull(K, "K", "the keys, d × m");
+        Shapes.notNull(V, "V", "the values, d_v × m");
         if (K.numRows != Q.numRows)
-            throw new IllegalArgumentException("K has " + K.numRows + " rows, Q has " + Q.numRows
+            throw new IllegalArgumentException("K has " + K.numRows + " rows, " + q + " has " + Q.numRows
                     + ": queries and keys need the same dimension");
         if (V.numCols != K.numCols)
             throw new IllegalArgumentException("V has " + V.numCols + " columns, K has " + K.numCols
                     + ": every key needs exactly one value");
         if (Q.numCols < 1 || K.numCols < 1 || Q.numRows < 1 || V.numRows < 1)
-            throw new IllegalArgumentException("Q is " + Shapes.of(Q) + ", K is " + Shapes.of(K) + ", V is " + Shapes.of(V)
+            throw new IllegalArgumentException(q + " is " + Shapes.of(Q) + ", K is " + Shapes.of(K) + ", V is " + Shapes.of(V)
                     + ": attention needs at least one query, one key and non-empty vectors");
-        Shapes.finite(Q, "Q");
+        Shapes.finite(Q, q);
         Shapes.finite(K, "K");
         Shapes.finite(V, "V");
     }

@@ -16,7 +16,7 @@ public final class SequenceSearch {
     private final int length;
 
     public SequenceSearch(Function<List<Integer>, double[]> next, int length) {
-        this.next = next;
+        this.next = Shapes.notNull(next, "next", "the model: a function from a prefix of tokens to the next token's probabilities");
         this.length = Shapes.positive(length, "length");
     }
 
@@ -75,9 +75,13 @@ public final class SequenceSearch {
 
     private double[] distribution(List<Integer> prefix) {
         double[] d = next.apply(List.copyOf(prefix));
+        if (d == null || d.length == 0)
+            throw new IllegalArgumentException("the model (next) gave " + (d == null ? "null" : "an empty vocabulary") + " after " + prefix
+                    + ", expected a probability for every token");
         double sum = 0;
         for (double v : d) {
-            if (!(v >= 0)) throw new IllegalArgumentException("the model gave a negative or NaN probability after " + prefix);
+            if (!(v >= 0)) throw new IllegalArgumentException("the model (next) gave a negative or NaN probability after " + prefix
+                    + ", expected probabilities of 0 or more that sum to 1");
             sum += v;
         }
         if (Math.abs(sum - 1) > 1e-9) throw new IllegalArgumentException("the model's probabilities after " + prefix + " sum to " + sum + ", not 1");

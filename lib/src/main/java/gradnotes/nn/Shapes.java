@@ -11,8 +11,14 @@ import java.util.List;
 public final class Shapes {
     private Shapes() {}
 
-    /** "3×4": how a shape is written in every message. */
-    public static String of(DMatrixRMaj m) { return m.numRows + "×" + m.numCols; }
+    /** "3×4": how a shape is written in every message ("null" for no matrix). */
+    public static String of(DMatrixRMaj m) { return m == null ? "null" : m.numRows + "×" + m.numCols; }
+
+    /** Requires {@code o} to be given; the message says what was expected in its place. */
+    public static <T> T notNull(T o, String name, String expected) {
+        if (o == null) throw new IllegalArgumentException(name + " is null, expected " + expected);
+        return o;
+    }
 
     /** Requires {@code m} to be {@code rows × cols}. */
     public static void require(DMatrixRMaj m, String name, int rows, int cols) {
@@ -23,7 +29,9 @@ public final class Shapes {
 
     /** Requires {@code x} to have as many rows as {@code W} (named {@code wName}) has columns. */
     public static void requireFits(DMatrixRMaj W, String wName, DMatrixRMaj x, String xName) {
-        if (x == null) throw new IllegalArgumentException(xName + " is null");
+        notNull(W, wName, "the weight matrix " + xName + " must fit");
+        if (x == null) throw new IllegalArgumentException(xName + " is null, expected a " + W.numCols + "×B matrix");
+        if (x.numCols < 1) throw new IllegalArgumentException(xName + " is " + of(x) + ": a batch needs at least one column");
         if (x.numRows != W.numCols)
             throw new IllegalArgumentException(xName + " has " + x.numRows + " rows, " + wName + " ("
                     + of(W) + ") expects " + W.numCols);
@@ -35,6 +43,18 @@ public final class Shapes {
         return n;
     }
 
+    /** Requires a 1-based position (a time step, a layer, a head) to lie in 1..{@code last}. */
+    public static int index(int i, String name, int last) {
+        if (i < 1 || i > last) throw new IllegalArgumentException(name + " = " + i + " is outside 1.." + last);
+        return i;
+    }
+
+    /** Requires a number that enters the arithmetic (a bias, a weight, a scale that may be 0 or negative) to be finite. */
+    public static double finite(double v, String name) {
+        if (!Double.isFinite(v)) throw new IllegalArgumentException(name + " must be a finite number, got " + v);
+        return v;
+    }
+
     /** Requires a rate, a scale or a tolerance to be a finite number above zero. */
     public static double positive(double v, String name) {
         if (!(v > 0) || Double.isInfinite(v))
@@ -44,13 +64,15 @@ public final class Shapes {
 
     /** Requires a sequence to hold at least one step. */
     public static <T> List<T> nonEmpty(List<T> seq, String name) {
-        if (seq == null || seq.isEmpty())
+        if (seq == null) throw new IllegalArgumentException(name + " is null, expected a list of at least one step");
+        if (seq.isEmpty())
             throw new IllegalArgumentException(name + " is empty: a sequence needs at least one step");
         return seq;
     }
 
     /** Requires every entry of {@code m} to be finite; names the first offending entry. */
     public static DMatrixRMaj finite(DMatrixRMaj m, String name) {
+        if (m == null) throw new IllegalArgumentException(name + " is null, expected a matrix of finite numbers");
         for (int i = 0; i < m.numRows; i++)
             for (int j = 0; j < m.numCols; j++) {
                 double v = m.unsafe_get(i, j);

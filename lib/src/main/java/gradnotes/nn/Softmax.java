@@ -14,6 +14,7 @@ public final class Softmax {
      * rows, keeping a maximum and a sum per column, so that they read memory in order.
      */
     public static DMatrixRMaj columns(DMatrixRMaj z) {
+        requireScores(z);
         int rows = z.numRows, cols = z.numCols;
         DMatrixRMaj p = new DMatrixRMaj(rows, cols);
         double[] max = new double[cols], sum = new double[cols];
@@ -32,10 +33,34 @@ public final class Softmax {
     }
 
     /**
+     * Requires scores a softmax can turn into probabilities: at least one entry, no NaN and no +∞, and in every
+     * column at least one entry above −∞ (−∞ itself is allowed: it is how a mask gives weight 0).
+     */
+    private static void requireScores(DMatrixRMaj z) {
+        Shapes.notNull(z, "z", "scores, one column per distribution");
+        if (z.getNumElements() == 0) throw new IllegalArgumentException("z is " + Shapes.of(z) + ": it has no entries");
+        for (int j = 0; j < z.numCols; j++) {
+            boolean some = false;
+            for (int i = 0; i < z.numRows; i++) {
+                double v = z.unsafe_get(i, j);
+                if (Double.isNaN(v) || v == Double.POSITIVE_INFINITY)
+                    throw new IllegalArgumentException("z[" + i + "," + j + "] is " + v + ": scores must be finite (or −∞, for a masked entry)");
+                some |= v > Double.NEGATIVE_INFINITY;
+            }
+            if (!some) throw new IllegalArgumentException("column " + j + " of z is all −∞: no entry is left to take the weight");
+        }
+    }
+
+    /**
      * Backward through a column softmax: given p = softmax(z) and ∂L/∂p, returns
      * ∂L/∂z = p ∘ (∂L/∂p − (pᵀ ∂L/∂p)), column by column (the Jacobian is diag(p) − p pᵀ).
      */
     public static DMatrixRMaj backwardColumns(DMatrixRMaj p, DMatrixRMaj dLdp) {
+        Shapes.notNull(p, "p", "softmax probabilities, one distribution per column");
+        Shapes.notNull(dLdp, "dLdp", "∂L/∂p, the shape of p");
+        if (p.getNumElements() == 0) throw new IllegalArgumentException("p is " + Shapes.of(p) + ": it has no entries");
+        Shapes.finite(p, "p");
+        Shapes.finite(dLdp, "dL/dp");
         if (p.numRows != dLdp.numRows || p.numCols != dLdp.numCols)
             throw new IllegalArgumentException("p is " + Shapes.of(p) + " but dL/dp is " + Shapes.of(dLdp));
         int rows = p.numRows, cols = p.numCols;

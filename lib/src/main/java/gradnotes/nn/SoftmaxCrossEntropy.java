@@ -35,7 +35,8 @@ public final class SoftmaxCrossEntropy implements Loss {
 
     /** A one-hot column for class {@code k} of {@code classes}. */
     public static DMatrixRMaj oneHot(int k, int classes) {
-        if (k < 0 || k >= classes) throw new IllegalArgumentException("class " + k + " is outside 0.." + (classes - 1));
+        Shapes.positive(classes, "classes");
+        if (k < 0 || k >= classes) throw new IllegalArgumentException("k = " + k + " is not a class: the classes are 0.." + (classes - 1));
         DMatrixRMaj t = new DMatrixRMaj(classes, 1);
         t.set(k, 0, 1.0);
         return t;

@@ -22,6 +22,7 @@ public final class VanillaRnn implements Recurrent {
     public final Activation f;
 
     public VanillaRnn(DMatrixRMaj Wx, DMatrixRMaj Wh, DMatrixRMaj b, Activation f) {
+        Affine.requireFirstGate("x", Wx, Wh);
         int n = Wh.numRows;
         Shapes.require(Wh, "Wh", n, n);
         if (Wx.numRows != n)
@@ -30,7 +31,7 @@ public final class VanillaRnn implements Recurrent {
         this.Wx = Shapes.finite(Wx, "Wx");
         this.Wh = Shapes.finite(Wh, "Wh");
         this.b = Shapes.finite(b, "b");
-        if (f == null) throw new IllegalArgumentException("activation f is null");
+        if (f == null) throw new IllegalArgumentException("activation f is null, expected an Activation such as TANH");
         this.f = f;
     }
 
@@ -49,18 +50,19 @@ public final class VanillaRnn implements Recurrent {
     /** What one step computed: its input, the state it started from, a_t and h_t. */
     public record Step(DMatrixRMaj x, DMatrixRMaj hPrev, DMatrixRMaj a, DMatrixRMaj h) {}
 
-    /** Every step of a forward pass. */
-    public record Run(DMatrixRMaj h0, List<Step> steps) implements Recurrent.Run {
+    /** Every step of a forward pass, and the model that made it. */
+    public record Run(DMatrixRMaj h0, List<Step> steps, Provenance madeBy) implements Recurrent.Run {
         @Override public int length() { return steps.size(); }
 
         @Override public List<DMatrixRMaj> hs() { return Unroll.states(steps, Step::h); }
 
         /** a_t for t = 1..T. */
-        public DMatrixRMaj a(int t) { return steps.get(t - 1).a(); }
+        public DMatrixRMaj a(int t) { return steps.get(Shapes.index(t, "t", length()) - 1).a(); }
     }
 
     /** One step: a_t = W_x x_t + W_h h_{t-1} + b, h_t = f(a_t). */
     public Step step(DMatrixRMaj x, DMatrixRMaj hPrev) {
+        Affine.requireStep(x, hPrev, inputSize());
         return forward(List.of(x), hPrev).steps().get(0);
     }
 
@@ -78,22 +80,31 @@ public final class VanillaRnn implements Recurrent {
     }
 
     @Override public Run forward(List<DMatrixRMaj> xs) {
-        Shapes.nonEmpty(xs, "xs");
-        return forward(xs, new DMatrixRMaj(hiddenSize(), xs.get(0).numCols));
+        return forward(xs, new DMatrixRMaj(hiddenSize(), Unroll.batchOf(xs, inputSize())));
     }
 
     @Override public Run forward(List<DMatrixRMaj> xs, Recurrent.Run previous) {
-        Shapes.nonEmpty(xs, "xs");
-        return forward(xs, previous.hs().get(previous.length() - 1));
+        return forward(xs, Unroll.finalState(previous, hiddenSize()));
     }
 
     /** Runs the sequence from a given h_0 ({@code hiddenSize × B}). */
     public Run forward(List<DMatrixRMaj> xs, DMatrixRMaj h0) {
-        Unroll.checkInputs(xs, h0, inputSize(), hiddenSize());
+        Parameters weights = parameters();
+        Unroll.checkInputs(xs, h0, weights, inputSize(), hiddenSize());
         GateProducts p = products();
         DMatrixRMaj P = p.inputTerms(xs);
         return new Run(h0, Unroll.steps(xs, h0,
-                (t, x, hPrev) -> step(p, p.inputTerm(P, t, h0.numCols), p.recurrentTerms(hPrev), x, hPrev), Step::h));
+                (t, x, hPrev) -> step(p, p.inputTerm(P, t, h0.numCols), p.recurrentTerms(hPrev), x, hPrev), Step::h),
+                Provenance.of(this, weights));
+    }
+
+    /** {@code run} as this model's own current run, or the reason it is not. */
+    private Run own(Recurrent.Run run) {
+        Shapes.notNull(run, "run", "the run of this model's forward pass");
+        if (!(run instanceof Run r))
+            throw new IllegalArgumentException("a vanilla RNN backpropagates through its own run, got " + run.getClass().getName());
+        Provenance.require(r.madeBy(), this, parameters(), "run");
+        return r;
     }
 
     /**
@@ -105,11 +116,9 @@ public final class VanillaRnn implements Recurrent {
      * </pre>
      */
     @Override public SequenceGradients backward(Recurrent.Run run, List<DMatrixRMaj> dLdh) {
-        if (!(run instanceof Run r))
-            throw new IllegalArgumentException("a vanilla RNN backpropagates through its own run, got " + run.getClass().getName());
-        int T = r.length();
-        if (dLdh.size() != T) throw new IllegalArgumentException("dLdh has " + dLdh.size() + " steps but the run has " + T);
-        int n = hiddenSize(), batch = r.h0().numCols;
+        Run r = own(run);
+        int T = r.length(), n = hiddenSize(), batch = r.h0().numCols;
+        Unroll.checkGradients(dLdh, T, n, batch);
         GateProducts p = products();
         DMatrixRMaj dA = new DMatrixRMaj(T * batch, n);   // ∂L/∂a_t for every step, step-stacked
         DMatrixRMaj[] dhs = new DMatrixRMaj[T];
@@ -117,10 +126,7 @@ public final class VanillaRnn implements Recurrent {
         for (int t = T; t >= 1; t--) {
             Step s = r.steps().get(t - 1);
             DMatrixRMaj dh = fromFuture.copy();
-            if (dLdh.get(t - 1) != null) {
-                Shapes.require(dLdh.get(t - 1), "dL/dh_" + t, n, batch);
-                CommonOps_DDRM.addEquals(dh, dLdh.get(t - 1));
-            }
+            if (dLdh.get(t - 1) != null) CommonOps_DDRM.addEquals(dh, dLdh.get(t - 1));
             dhs[t - 1] = dh;
             for (int i = 0; i < da.data.length; i++)
                 da.data[i] = dh.data[i] * f.derivativeFromOutput(s.a().data[i], s.h().data[i]);
@@ -135,7 +141,7 @@ public final class VanillaRnn implements Recurrent {
 
     /** ∂h_t/∂h_{t-1} = diag(f'(a_t)) W_h for the first sequence of the batch ({@code hiddenSize × hiddenSize}). */
     public DMatrixRMaj stepJacobian(Run run, int t) {
-        Step s = run.steps().get(t - 1);
+        Step s = own(run).steps().get(Shapes.index(t, "t", run.length()) - 1);
         DMatrixRMaj J = Wh.copy();
         for (int i = 0; i < J.numRows; i++) {
             double d = f.derivativeFromOutput(s.a().unsafe_get(i, 0), s.h().unsafe_get(i, 0));

@@ -22,33 +22,57 @@ public final class Heatmap {
     private int width = 560, height = 460;
 
     private Heatmap(DMatrixRMaj m) {
-        if (m == null || m.getNumElements() == 0) throw new IllegalArgumentException("a heatmap needs a non-empty matrix");
+        if (m == null || m.getNumElements() == 0)
+            throw new IllegalArgumentException("m is " + (m == null ? "null" : m.numRows + "×" + m.numCols) + ": a heatmap needs a non-empty matrix");
+        for (int i = 0; i < m.numRows; i++)
+            for (int j = 0; j < m.numCols; j++)
+                if (!Double.isFinite(m.unsafe_get(i, j)))
+                    throw new IllegalArgumentException("m[" + i + "," + j + "] is " + m.unsafe_get(i, j) + ": a heatmap colours finite numbers only");
         this.m = m;
+    }
+
+    private static Object[] labels(Object[] labels, int n, String what) {
+        if (labels == null) throw new IllegalArgumentException(what + " labels is null, expected " + n + " labels");
+        if (labels.length != n) return labels;
+        for (int i = 0; i < n; i++) if (labels[i] == null) throw new IllegalArgumentException(what + " label " + i + " is null, expected a label");
+        return labels;
+    }
+
+    private static String text(String t, String name) {
+        if (t == null) throw new IllegalArgumentException(name + " is null, expected a text (\"\" for none)");
+        return t;
+    }
+
+    private static int pixels(int v, String name) {
+        if (v < 1) throw new IllegalArgumentException(name + " must be at least 1 pixel, got " + v + " (size)");
+        return v;
     }
 
     public static Heatmap of(DMatrixRMaj m) { return new Heatmap(m); }
 
     public Heatmap rowLabels(Object... labels) {
+        labels(labels, m.numRows, "row");
         if (labels.length != m.numRows)
-            throw new IllegalArgumentException(labels.length + " row labels for a matrix with " + m.numRows + " rows");
+            throw new IllegalArgumentException(labels.length + " row labels for a matrix with " + m.numRows + " rows: expected one per row");
         this.rowLabels = labels;
         return this;
     }
 
     public Heatmap columnLabels(Object... labels) {
+        labels(labels, m.numCols, "column");
         if (labels.length != m.numCols)
-            throw new IllegalArgumentException(labels.length + " column labels for a matrix with " + m.numCols + " columns");
+            throw new IllegalArgumentException(labels.length + " column labels for a matrix with " + m.numCols + " columns: expected one per column");
         this.columnLabels = labels;
         return this;
     }
 
-    public Heatmap title(String t) { this.title = t; return this; }
+    public Heatmap title(String t) { this.title = text(t, "title"); return this; }
 
-    public Heatmap xTitle(String t) { this.xTitle = t; return this; }
+    public Heatmap xTitle(String t) { this.xTitle = text(t, "xTitle"); return this; }
 
-    public Heatmap yTitle(String t) { this.yTitle = t; return this; }
+    public Heatmap yTitle(String t) { this.yTitle = text(t, "yTitle"); return this; }
 
-    public Heatmap size(int width, int height) { this.width = width; this.height = height; return this; }
+    public Heatmap size(int width, int height) { this.width = pixels(width, "width"); this.height = pixels(height, "height"); return this; }
 
     public Figure build() {
         Object[] cols = columnLabels != null ? columnLabels : indices(m.numCols);

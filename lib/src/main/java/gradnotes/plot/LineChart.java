@@ -33,6 +33,7 @@ public final class LineChart {
     private int width = 720, height = 420;
 
     private LineChart(Table table, String x, String y) {
+        if (table == null) throw new IllegalArgumentException("table is null, expected a table with columns " + x + " and " + y);
         this.table = table;
         this.x = requireNumeric(table, x);
         this.y = requireNumeric(table, y);
@@ -45,17 +46,23 @@ public final class LineChart {
 
     /** One line per distinct value of this (string) column, in order of first appearance. */
     public LineChart by(String seriesColumn) {
+        if (seriesColumn == null) throw new IllegalArgumentException("seriesColumn is null, expected a column of table " + table.name());
         if (!table.columnNames().contains(seriesColumn))
             throw new IllegalArgumentException("table " + table.name() + " has no column " + seriesColumn + "; it has " + table.columnNames());
         this.series = seriesColumn;
         return this;
     }
 
-    public LineChart title(String t) { this.title = t; return this; }
+    public LineChart title(String t) { this.title = text(t, "title"); return this; }
 
-    public LineChart xTitle(String t) { this.xTitle = t; return this; }
+    public LineChart xTitle(String t) { this.xTitle = text(t, "xTitle"); return this; }
 
-    public LineChart yTitle(String t) { this.yTitle = t; return this; }
+    public LineChart yTitle(String t) { this.yTitle = text(t, "yTitle"); return this; }
+
+    private static String text(String t, String name) {
+        if (t == null) throw new IllegalArgumentException(name + " is null, expected a text (\"\" for none)");
+        return t;
+    }
 
     /** Logarithmic y axis: exponential growth or decay shows as a straight line. Non-positive values are not drawn. */
     public LineChart logY() { this.logY = true; return this; }
@@ -65,7 +72,12 @@ public final class LineChart {
     /** Draw a marker at every point as well as the line. */
     public LineChart markers() { this.markers = true; return this; }
 
-    public LineChart size(int width, int height) { this.width = width; this.height = height; return this; }
+    public LineChart size(int width, int height) {
+        if (width < 1 || height < 1) throw new IllegalArgumentException("width and height must be at least 1 pixel, got " + width + " × " + height + " (size)");
+        this.width = width;
+        this.height = height;
+        return this;
+    }
 
     public Figure build() {
         Map<String, List<Integer>> rows = new LinkedHashMap<>();
@@ -121,6 +133,7 @@ public final class LineChart {
     }
 
     private static String requireNumeric(Table t, String name) {
+        if (name == null) throw new IllegalArgumentException("a column name is null, expected a column of table " + t.name() + ", which has " + t.columnNames());
         if (!t.columnNames().contains(name))
             throw new IllegalArgumentException("table " + t.name() + " has no column " + name + "; it has " + t.columnNames());
         if (!(t.column(name) instanceof NumericColumn))

@@ -16,14 +16,25 @@ public final class NetworkDiagram {
 
     /**
      * @param names one list of neuron names per layer, input layer first (sizes must match the network)
-     * @param values the same shape: a line of text under each neuron (or null for none)
+     * @param values the same shape: a line of text under each neuron (or null for none; a layer's list may
+     *               also be null, for no values in that layer)
      */
     public static MimeBundle of(Mlp mlp, List<List<String>> names, List<List<String>> values) {
+        if (mlp == null) throw new IllegalArgumentException("mlp is null, expected the network to draw");
+        if (names == null) throw new IllegalArgumentException("names is null, expected one list of neuron names per layer");
         if (names.size() != mlp.depth() + 1)
-            throw new IllegalArgumentException(names.size() + " layers of names for a network with " + (mlp.depth() + 1) + " layers of neurons");
+            throw new IllegalArgumentException(names.size() + " layers of names for a network with " + (mlp.depth() + 1) + " layers of neurons: expected one list of names per layer");
+        if (values != null && values.size() != mlp.depth() + 1)
+            throw new IllegalArgumentException("values has " + values.size() + " layers, expected " + (mlp.depth() + 1)
+                    + " (one list per layer of neurons, or null for none)");
         for (int k = 0; k <= mlp.depth(); k++) {
             int n = k == 0 ? mlp.layers.get(0).in() : mlp.layers.get(k - 1).out();
+            if (names.get(k) == null) throw new IllegalArgumentException("names of layer " + k + " is null, expected " + n + " names");
             if (names.get(k).size() != n) throw new IllegalArgumentException("layer " + k + " has " + n + " neurons but " + names.get(k).size() + " names");
+            for (String name : names.get(k)) if (name == null) throw new IllegalArgumentException("names of layer " + k + " holds a null name, expected a name for every neuron");
+            if (values != null && values.get(k) != null && values.get(k).size() != n)
+                throw new IllegalArgumentException("values of layer " + k + " has " + values.get(k).size() + " entries but the layer has "
+                        + n + " neurons");
         }
         int colGap = 210, rowGap = 95, top = 50, left = 60;
         int tallest = names.stream().mapToInt(List::size).max().orElse(1);
@@ -47,12 +58,17 @@ public final class NetworkDiagram {
             for (int i = 0; i < names.get(k).size(); i++) {
                 double cx = x(k, left, colGap), cy = y(i, names.get(k).size(), tallest, top, rowGap);
                 svg.append(String.format("<circle cx=\"%.0f\" cy=\"%.0f\" r=\"18\" fill=\"#e8f0fb\" stroke=\"#336\"/>%n", cx, cy));
-                svg.append(String.format("<text x=\"%.0f\" y=\"%.0f\" text-anchor=\"middle\" font-weight=\"bold\">%s</text>%n", cx, cy + 4, names.get(k).get(i)));
+                svg.append(String.format("<text x=\"%.0f\" y=\"%.0f\" text-anchor=\"middle\" font-weight=\"bold\">%s</text>%n", cx, cy + 4, escape(names.get(k).get(i))));
                 if (values != null && values.get(k) != null)
-                    svg.append(String.format("<text x=\"%.0f\" y=\"%.0f\" text-anchor=\"middle\" fill=\"#336\">%s</text>%n", cx, cy + 34, values.get(k).get(i)));
+                    svg.append(String.format("<text x=\"%.0f\" y=\"%.0f\" text-anchor=\"middle\" fill=\"#336\">%s</text>%n", cx, cy + 34, escape(String.valueOf(values.get(k).get(i)))));
             }
         svg.append("</svg>\n");
         return MimeBundle.of("Network diagram, every connection with its weight:\n" + text, "text/html", svg.toString());
+    }
+
+    /** Text as SVG character data: a name such as "x<1" must not open a tag. */
+    static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     private static double x(int layer, int left, int gap) { return left + layer * gap; }

@@ -23,6 +23,7 @@ public final class SeriesTable {
     private final StringColumn series = StringColumn.create("series");
 
     public SeriesTable(String x, String y) {
+        if (x == null || y == null) throw new IllegalArgumentException("column names must be given, got x = " + x + ", y = " + y);
         if (x.equals(y) || x.equals("series") || y.equals("series"))
             throw new IllegalArgumentException("column names must differ from each other and from \"series\", got " + x + ", " + y);
         this.x = x;
@@ -33,6 +34,7 @@ public final class SeriesTable {
 
     /** Adds one point to {@code name}. */
     public SeriesTable add(String name, double xv, double yv) {
+        requireName(name);
         series.append(name);
         xs.append(xv);
         ys.append(yv);
@@ -41,6 +43,8 @@ public final class SeriesTable {
 
     /** Adds {@code f(i)} for every whole number i from {@code from} to {@code to}, both included. */
     public SeriesTable add(String name, IntToDoubleFunction f, int from, int to) {
+        requireName(name);
+        if (f == null) throw new IllegalArgumentException("f is null, expected the function to sample");
         if (to < from) throw new IllegalArgumentException("empty range " + from + ".." + to);
         for (int i = from; i <= to; i++) add(name, i, f.applyAsDouble(i));
         return this;
@@ -48,6 +52,10 @@ public final class SeriesTable {
 
     /** Adds {@code f} sampled at {@code n} evenly spaced points from {@code from} to {@code to}. */
     public SeriesTable add(String name, DoubleUnaryOperator f, double from, double to, int n) {
+        requireName(name);
+        if (f == null) throw new IllegalArgumentException("f is null, expected the function to sample");
+        if (!Double.isFinite(from) || !Double.isFinite(to))
+            throw new IllegalArgumentException("from and to must be finite numbers, got " + from + " and " + to);
         if (n < 2) throw new IllegalArgumentException("sampling needs at least 2 points, got " + n);
         for (int i = 0; i < n; i++) {
             double v = from + (to - from) * i / (n - 1);
@@ -58,9 +66,16 @@ public final class SeriesTable {
 
     /** Adds the points {@code (xs[i], ys[i])}. */
     public SeriesTable add(String name, double[] xv, double[] yv) {
+        requireName(name);
+        if (xv == null || yv == null) throw new IllegalArgumentException(name + ": xs and ys must be given, got "
+                + (xv == null ? "no x values" : xv.length + " x values") + " and " + (yv == null ? "no y values" : yv.length + " y values"));
         if (xv.length != yv.length) throw new IllegalArgumentException(name + ": " + xv.length + " x values but " + yv.length + " y values");
         for (int i = 0; i < xv.length; i++) add(name, xv[i], yv[i]);
         return this;
+    }
+
+    private static void requireName(String name) {
+        if (name == null) throw new IllegalArgumentException("name is null, expected the series' name");
     }
 
     public String x() { return x; }

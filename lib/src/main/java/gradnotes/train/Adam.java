@@ -30,16 +30,18 @@ public final class Adam implements Optimizer {
     }
 
     @Override public void step(Parameters params, Parameters grads) {
+        Steps.check(params, grads, m, "Adam");
         if (m == null) { m = params.zerosLike(); v = params.zerosLike(); }
         k++;
         double c1 = 1 - Math.pow(beta1, k), c2 = 1 - Math.pow(beta2, k);
         for (String n : params.names()) {
             double[] mm = m.get(n).data, vv = v.get(n).data, g = grads.get(n).data, p = params.get(n).data;
-            for (int i = 0; i < mm.length; i++) {
+            for (int i = 0, size = params.get(n).getNumElements(); i < size; i++) {
                 mm[i] = beta1 * mm[i] + (1 - beta1) * g[i];
                 vv[i] = beta2 * vv[i] + (1 - beta2) * g[i] * g[i];
                 p[i] -= learningRate * (mm[i] / c1) / (Math.sqrt(vv[i] / c2) + epsilon);
             }
         }
+        params.markUpdated();
     }
 }

@@ -32,6 +32,9 @@ public final class Bptt {
      * @param truncation k, the chunk length; {@link Integer#MAX_VALUE} for full BPTT
      */
     public Bptt(Recurrent model, Linear readout, Loss loss, int truncation) {
+        Shapes.notNull(model, "model", "a Recurrent model");
+        Shapes.notNull(readout, "readout", "a Linear layer reading the model's state");
+        Shapes.notNull(loss, "loss", "a Loss such as SoftmaxCrossEntropy");
         if (readout.in() != model.hiddenSize())
             throw new IllegalArgumentException("the readout reads " + readout.in() + " numbers but the model's state has " + model.hiddenSize());
         this.model = model;
@@ -55,11 +58,14 @@ public final class Bptt {
 
     /** Forward over a chunk from the end of {@code previous} (null: zero state), and backward within it. */
     public ChunkGradients chunkGradients(List<DMatrixRMaj> xs, List<DMatrixRMaj> targets, Recurrent.Run previous) {
+        requireTargets(xs, targets);
         Recurrent.Run run = previous == null ? model.forward(xs) : model.forward(xs, previous);
         Parameters readoutGrads = readout.parameters().zerosLike();
         List<DMatrixRMaj> outputs = new ArrayList<>(xs.size()), dLdh = new ArrayList<>(xs.size());
         double total = 0;
         for (int t = 1; t <= xs.size(); t++) {
+            if (!finite(run.h(t)))
+                throw new IllegalStateException("training diverged: the state h_" + t + " of the chunk is not finite, where it must be: clip the gradient or lower the learning rate");
             DMatrixRMaj y = readout.forward(run.h(t));
             outputs.add(y);
             DMatrixRMaj target = targets.get(t - 1);
@@ -73,12 +79,14 @@ public final class Bptt {
 
     /**
      * One pass over a sequence: chunks of k steps, an update after each. When {@code clipNorm} is
-     * positive, each chunk's gradient is clipped to that global norm first.
+     * positive, each chunk's gradient is clipped to that global norm first; 0 means no clipping.
      */
     public Pass train(List<DMatrixRMaj> xs, List<DMatrixRMaj> targets, Optimizer optimizer, double clipNorm) {
-        Shapes.nonEmpty(xs, "xs");
-        if (targets.size() != xs.size())
-            throw new IllegalArgumentException("xs has " + xs.size() + " steps but targets has " + targets.size());
+        requireTargets(xs, targets);
+        requireInputs(xs);
+        Shapes.notNull(optimizer, "optimizer", "an Optimizer such as Adam");
+        if (clipNorm != 0 && !(clipNorm > 0 && clipNorm < Double.POSITIVE_INFINITY))
+            throw new IllegalArgumentException("clipNorm must be 0 (no clipping) or a finite number above 0, got " + clipNorm);
         int T = xs.size(), updates = 0;
         double total = 0, largest = 0;
         List<DMatrixRMaj> outputs = new ArrayList<>(T);
@@ -99,6 +107,35 @@ public final class Bptt {
             previous = c.run();
         }
         return new Pass(total, outputs, updates, Math.min(k, T), largest);
+    }
+
+    private static boolean finite(DMatrixRMaj m) {
+        for (int i = 0, n = m.getNumElements(); i < n; i++) if (!Double.isFinite(m.data[i])) return false;
+        return true;
+    }
+
+    /** Requires every x_t to be a finite {@code inputSize × B} matrix, with the same B throughout. */
+    private void requireInputs(List<DMatrixRMaj> xs) {
+        int batch = xs.get(0).numCols;
+        for (int t = 1; t <= xs.size(); t++) {
+            Shapes.require(xs.get(t - 1), "x_" + t, model.inputSize(), batch);
+            Shapes.finite(xs.get(t - 1), "x_" + t);
+        }
+    }
+
+    /** Requires a target (or null, for no loss) per step of a non-empty sequence, each fitting the readout. */
+    private void requireTargets(List<DMatrixRMaj> xs, List<DMatrixRMaj> targets) {
+        Shapes.nonEmpty(xs, "xs");
+        Shapes.notNull(targets, "targets", "one target (or null for none) per step, " + xs.size() + " steps");
+        if (targets.size() != xs.size())
+            throw new IllegalArgumentException("xs has " + xs.size() + " steps but targets has " + targets.size());
+        int batch = Shapes.notNull(xs.get(0), "x_1", "a " + model.inputSize() + "×B matrix").numCols;
+        for (int t = 1; t <= targets.size(); t++) {
+            DMatrixRMaj y = targets.get(t - 1);
+            if (y == null) continue;
+            Shapes.require(y, "target_" + t, readout.out(), batch);
+            Shapes.finite(y, "target_" + t);
+        }
     }
 
     /** The readout's outputs over a whole sequence with the current weights (no training). */

@@ -12,19 +12,23 @@ public final class Clipping {
      * maxNorm / ‖g‖: the direction is kept, the step length capped. Returns the norm before clipping.
      */
     public static double byNorm(Parameters grads, double maxNorm) {
+        Shapes.notNull(grads, "grads", "the gradients to clip");
         Shapes.positive(maxNorm, "maximum norm");
+        grads.requireFinite("grads");
         double norm = grads.norm();
         if (norm > maxNorm) {
             double scale = maxNorm / norm;
-            for (var m : grads.asMap().values()) for (int i = 0; i < m.data.length; i++) m.data[i] *= scale;
+            for (var m : grads.asMap().values()) for (int i = 0; i < m.getNumElements(); i++) m.data[i] *= scale;
         }
         return norm;
     }
 
     /** Limits every entry to [−maxValue, maxValue] (this can change the gradient's direction). */
     public static void byValue(Parameters grads, double maxValue) {
+        Shapes.notNull(grads, "grads", "the gradients to clip");
         Shapes.positive(maxValue, "maximum value");
+        grads.requireFinite("grads");
         for (var m : grads.asMap().values())
-            for (int i = 0; i < m.data.length; i++) m.data[i] = Math.max(-maxValue, Math.min(maxValue, m.data[i]));
+            for (int i = 0; i < m.getNumElements(); i++) m.data[i] = Math.max(-maxValue, Math.min(maxValue, m.data[i]));
     }
 }

@@ -15,13 +15,15 @@ public final class Momentum implements Optimizer {
     }
 
     @Override public void step(Parameters params, Parameters grads) {
+        Steps.check(params, grads, velocity, "Momentum");
         if (velocity == null) velocity = params.zerosLike();
         for (String n : params.names()) {
             double[] v = velocity.get(n).data, g = grads.get(n).data, p = params.get(n).data;
-            for (int i = 0; i < v.length; i++) {
+            for (int i = 0, size = params.get(n).getNumElements(); i < size; i++) {
                 v[i] = mu * v[i] + g[i];
                 p[i] -= learningRate * v[i];
             }
         }
+        params.markUpdated();
     }
 }

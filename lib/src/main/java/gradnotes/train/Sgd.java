@@ -10,6 +10,7 @@ public final class Sgd implements Optimizer {
     public Sgd(double learningRate) { this.learningRate = Shapes.positive(learningRate, "learning rate"); }
 
     @Override public void step(Parameters params, Parameters grads) {
+        Steps.check(params, grads, null, "Sgd");
         params.addScaled(-learningRate, grads);
     }
 }

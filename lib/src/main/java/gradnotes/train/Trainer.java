@@ -32,18 +32,18 @@ public final class Trainer {
     private PrintStream progress;
 
     public Trainer(Parameters parameters, Optimizer optimizer) {
-        this.parameters = parameters;
-        this.optimizer = optimizer;
+        this.parameters = Shapes.notNull(parameters, "parameters", "the parameters to train");
+        this.optimizer = Shapes.notNull(optimizer, "optimizer", "an Optimizer such as Adam");
     }
 
     /** Clip the gradient to this global norm before each update. */
     public Trainer clipNorm(double maxNorm) { this.clipNorm = Shapes.positive(maxNorm, "maximum norm"); return this; }
 
     /** The value of the "series" column, to tell runs apart in one plot. */
-    public Trainer label(String label) { this.label = label; return this; }
+    public Trainer label(String label) { this.label = Shapes.notNull(label, "label", "a name (\"\" for none)"); return this; }
 
     /** Print a progress line to {@code out} ten times per run. */
-    public Trainer progress(PrintStream out) { this.progress = out; return this; }
+    public Trainer progress(PrintStream out) { this.progress = Shapes.notNull(out, "out", "a PrintStream such as System.out"); return this; }
 
     /**
      * Runs {@code steps} updates. Stops with an {@link IllegalStateException} naming the step when the loss
@@ -53,15 +53,20 @@ public final class Trainer {
      */
     public Table run(int steps, IntFunction<Evaluation> evaluate) {
         Shapes.positive(steps, "steps");
+        Shapes.notNull(evaluate, "evaluate", "a function from the step number to the loss and gradients there");
         IntColumn step = IntColumn.create("step");
         DoubleColumn loss = DoubleColumn.create("loss"), norm = DoubleColumn.create("grad norm");
         long started = System.nanoTime();
         for (int k = 1; k <= steps; k++) {
             Evaluation e = evaluate.apply(k);
+            if (e == null || e.gradients() == null)
+                throw new IllegalArgumentException("evaluate gave " + (e == null ? "null" : "no gradients") + " at step " + k
+                        + ", expected an Evaluation with the loss and the gradients named as the parameters");
+            parameters.requireSameLayout(e.gradients(), "the gradients evaluate gave");
             double g = e.gradients().norm();
             if (!Double.isFinite(e.loss()) || !Double.isFinite(g))
                 throw new IllegalStateException("training diverged at step " + k + " (loss " + e.loss() + ", gradient norm " + g
-                        + "): clip the gradient or lower the learning rate");
+                        + "), where both must be finite numbers: clip the gradient or lower the learning rate");
             if (clipNorm > 0) Clipping.byNorm(e.gradients(), clipNorm);
             optimizer.step(parameters, e.gradients());
             step.append(k);

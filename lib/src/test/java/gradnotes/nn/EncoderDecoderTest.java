@@ -267,7 +267,7 @@ class EncoderDecoderTest {
         e = assertThrows(IllegalArgumentException.class, () -> model.forward(List.of(), new int[] {1}, 0));
         assertEquals("xs is empty: a sequence needs at least one step", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> model.forward(List.of(new DMatrixRMaj(2, 1)), new int[] {7, 1}, 0));
-        assertEquals("class 7 is outside 0..3", e.getMessage());
+        assertEquals("targets[0] = 7 is not a token: the vocabulary is 0..3", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> model.forward(List.of(new DMatrixRMaj(3, 1)), new int[] {1}, 0));
         assertEquals("x_1 is 3×1, expected 2×1", e.getMessage());
         var r = model.forward(List.of(new DMatrixRMaj(2, 1)), new int[] {1, 2, 3}, 0);

@@ -29,4 +29,24 @@ class NetworkDiagramTest {
         assertEquals("layer 0 has 2 neurons but 1 names", assertThrows(IllegalArgumentException.class,
                 () -> NetworkDiagram.of(mlp, List.of(List.of("x"), List.of("y")), null)).getMessage());
     }
+    @Test
+    void aShortValuesListIsRefusedNamingTheLayer() {
+        var names = List.of(List.of("x1", "x2"), List.of("y"));
+        assertEquals("values has 1 layers, expected 2 (one list per layer of neurons, or null for none)",
+                assertThrows(IllegalArgumentException.class, () -> NetworkDiagram.of(mlp, names, List.of(List.of("1", "2")))).getMessage());
+        assertEquals("values of layer 0 has 1 entries but the layer has 2 neurons",
+                assertThrows(IllegalArgumentException.class,
+                        () -> NetworkDiagram.of(mlp, names, List.of(List.of("1"), List.of("3")))).getMessage());
+    }
+
+    @Test
+    void namesAndValuesAreEscapedInTheSvg() {
+        var b = NetworkDiagram.of(mlp, List.of(List.of("x<1", "a&b"), List.of("y>\"")), List.of(List.of("<0.5>", "1"), List.of("2")));
+        String svg = b.data().get("text/html");
+        assertTrue(svg.contains(">x&lt;1</text>"), svg);
+        assertTrue(svg.contains(">a&amp;b</text>"), svg);
+        assertTrue(svg.contains(">y&gt;&quot;</text>"), svg);
+        assertTrue(svg.contains(">&lt;0.5&gt;</text>"), svg);
+        assertEquals(-1, svg.indexOf("x<1"));
+    }
 }

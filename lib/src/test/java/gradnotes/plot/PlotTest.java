@@ -45,7 +45,7 @@ class PlotTest {
         DMatrixRMaj m = new DMatrixRMaj(2, 3, true, 1, 2, 3, 4, 5, 6);
         String js = Heatmap.of(m).rowLabels("q1", "q2").columnLabels("k1", "k2", "k3").build().asJavascript("h");
         assertTrue(js.indexOf("4.0") < js.indexOf("1.0"), "plotly draws the first z row at the bottom, so row 1 comes first: " + js);
-        assertEquals("3 row labels for a matrix with 2 rows",
+        assertEquals("3 row labels for a matrix with 2 rows: expected one per row",
                 assertThrows(IllegalArgumentException.class, () -> Heatmap.of(m).rowLabels("a", "b", "c")).getMessage());
     }
 

@@ -110,4 +110,13 @@ class BpttTest {
         assertEquals("the readout reads 4 numbers but the model's state has 3", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new Bptt(rnn, readout, new SquaredError(), 0));
     }
+    @Test
+    void aClipNormThatIsNaNOrNegativeIsRefusedNotTakenAsNoClipping() {
+        var bptt = new Bptt(rnn, readout, new SquaredError(), 3);
+        for (double bad : new double[] {Double.NaN, -1.0, Double.NEGATIVE_INFINITY}) {
+            var e = assertThrows(IllegalArgumentException.class, () -> bptt.train(xs, ys, new Sgd(0.01), bad), "clipNorm " + bad);
+            assertEquals("clipNorm must be 0 (no clipping) or a finite number above 0, got " + bad, e.getMessage());
+        }
+        assertEquals(3, bptt.train(xs, ys, new Sgd(0.01), 0).updates());
+    }
 }

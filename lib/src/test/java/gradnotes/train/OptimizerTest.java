@@ -74,4 +74,30 @@ class OptimizerTest {
         assertThrows(IllegalArgumentException.class, () -> new Momentum(0.1, 1.0));
         assertThrows(IllegalArgumentException.class, () -> Clipping.byNorm(one("w", 1), 0));
     }
+    @Test
+    void adamAndMomentumRefuseAGradientOfAnotherShape() {
+        for (Optimizer o : new Optimizer[] {new Adam(0.1), new Momentum(0.1, 0.9), new Sgd(0.1)}) {
+            Parameters p = new Parameters().add("w", new DMatrixRMaj(1, 2, true, 1.0, 2.0));
+            var transposed = assertThrows(IllegalArgumentException.class,
+                    () -> o.step(p, new Parameters().add("w", new DMatrixRMaj(2, 1, true, 1.0, 1.0))), o.getClass().getSimpleName());
+            assertEquals("w is 2×1, expected 1×2", transposed.getMessage());
+            var smaller = assertThrows(IllegalArgumentException.class,
+                    () -> o.step(p, new Parameters().add("w", new DMatrixRMaj(1, 1, true, 1.0))), o.getClass().getSimpleName());
+            assertEquals("w is 1×1, expected 1×2", smaller.getMessage());
+            assertEquals(1.0, p.get("w").get(0, 0));
+            assertEquals(2.0, p.get("w").get(0, 1));
+        }
+    }
+    @Test
+    void anOptimizerRefusesParametersReshapedAfterItsFirstStep() {
+        for (Optimizer o : new Optimizer[] {new Adam(0.1), new Momentum(0.1, 0.9)}) {
+            DMatrixRMaj w = new DMatrixRMaj(2, 2, true, 1.0, 2.0, 3.0, 4.0);
+            Parameters p = new Parameters().add("w", w);
+            o.step(p, new Parameters().add("w", new DMatrixRMaj(2, 2, true, 1.0, 1.0, 1.0, 1.0)));
+            w.reshape(1, 2);                     // the backing array keeps its four entries
+            var e = assertThrows(IllegalArgumentException.class,
+                    () -> o.step(p, new Parameters().add("w", new DMatrixRMaj(1, 2, true, 1.0, 1.0))), o.getClass().getSimpleName());
+            assertEquals("w is 1×2, expected 2×2", e.getMessage());
+        }
+    }
 }

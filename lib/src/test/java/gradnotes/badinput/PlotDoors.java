@@ -1,0 +1,86 @@
+package gradnotes.badinput;
+
+import gradnotes.nn.Activation;
+import gradnotes.nn.Mlp;
+import gradnotes.plot.Heatmap;
+import gradnotes.plot.LineChart;
+import gradnotes.plot.NetworkDiagram;
+import gradnotes.plot.SeriesTable;
+import org.ejml.data.DMatrixRMaj;
+import tech.tablesaw.api.Table;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.IntToDoubleFunction;
+
+import static gradnotes.badinput.NnDoors.arg;
+import static gradnotes.badinput.Slots.bads;
+import static gradnotes.badinput.Slots.custom;
+import static gradnotes.badinput.Slots.finite;
+import static gradnotes.badinput.Slots.given;
+
+/** Every public entry point of {@code gradnotes.plot}. */
+final class PlotDoors {
+    private PlotDoors() {}
+
+    private static Table table() { return new SeriesTable("t", "norm").add("a", 1, 2.0).add("b", 2, 3.0).table(); }
+
+    private static Slot text(String name) { return given(name, f -> "a title"); }
+
+    private static Slot sizes(String name) {
+        return custom(name, f -> 400, f -> bads("0", 0, "negative", -10), "size");
+    }
+
+    static List<Door> doors() {
+        List<Door> d = new ArrayList<>();
+        d.add(Door.of("Heatmap.of(m)", (f, a) -> Heatmap.of(arg(a, 0)).build(), Slots.anyMatrix("m", 3, 2).mentioning("heatmap")));
+        d.add(Door.of("Heatmap.rowLabels(labels...)", (f, a) -> Heatmap.of(f.matrix(3, 2)).rowLabels((Object[]) arg(a, 0)),
+                custom("labels", f -> new Object[] {"a", "b", "c"}, f -> bads("null", null, "one too few", new Object[] {"a", "b"},
+                        "a null label", new Object[] {"a", null, "c"}), "row labels", "row label")));
+        d.add(Door.of("Heatmap.columnLabels(labels...)", (f, a) -> Heatmap.of(f.matrix(3, 2)).columnLabels((Object[]) arg(a, 0)),
+                custom("labels", f -> new Object[] {"x", "y"}, f -> bads("null", null, "one too many", new Object[] {"x", "y", "z"},
+                        "a null label", new Object[] {null, "y"}), "column labels", "column label")));
+        d.add(Door.of("Heatmap.title(t)", (f, a) -> Heatmap.of(f.matrix(3, 2)).title(arg(a, 0)), text("title")));
+        d.add(Door.of("Heatmap.xTitle(t)", (f, a) -> Heatmap.of(f.matrix(3, 2)).xTitle(arg(a, 0)), text("xTitle")));
+        d.add(Door.of("Heatmap.yTitle(t)", (f, a) -> Heatmap.of(f.matrix(3, 2)).yTitle(arg(a, 0)), text("yTitle")));
+        d.add(Door.of("Heatmap.size(width, height)", (f, a) -> Heatmap.of(f.matrix(3, 2)).size((int) a[0], (int) a[1]), sizes("width"), sizes("height")));
+
+        d.add(Door.of("LineChart.of(table, x, y)", (f, a) -> LineChart.of(arg(a, 0), arg(a, 1), arg(a, 2)).build(),
+                given("table", f -> table()),
+                custom("x", f -> "t", f -> bads("null", null, "a column the table lacks", "step", "a column of text", "series"), "column"),
+                custom("y", f -> "norm", f -> bads("null", null, "a column the table lacks", "loss"), "column")));
+        d.add(Door.of("LineChart.by(seriesColumn)", (f, a) -> LineChart.of(table(), "t", "norm").by(arg(a, 0)).build(),
+                custom("seriesColumn", f -> "series", f -> bads("null", null, "a column the table lacks", "run"), "column")));
+        d.add(Door.of("LineChart.title(t)", (f, a) -> LineChart.of(table(), "t", "norm").title(arg(a, 0)), text("title")));
+        d.add(Door.of("LineChart.xTitle(t)", (f, a) -> LineChart.of(table(), "t", "norm").xTitle(arg(a, 0)), text("xTitle")));
+        d.add(Door.of("LineChart.yTitle(t)", (f, a) -> LineChart.of(table(), "t", "norm").yTitle(arg(a, 0)), text("yTitle")));
+        d.add(Door.of("LineChart.size(width, height)", (f, a) -> LineChart.of(table(), "t", "norm").size((int) a[0], (int) a[1]), sizes("width"), sizes("height")));
+
+        Mlp net = Mlp.fromSheetMatrices(Activation.SIGMOID, new DMatrixRMaj(2, 1, true, 0.5, -1.25));
+        d.add(Door.of("NetworkDiagram.of(mlp, names, values)", (f, a) -> NetworkDiagram.of(arg(a, 0), arg(a, 1), arg(a, 2)),
+                given("mlp", f -> net),
+                custom("names", f -> List.of(List.of("x1", "x2"), List.of("y")), f -> bads("null", null, "a layer too few", List.of(List.of("x1", "x2")),
+                        "a null layer", Arrays.asList(List.of("x1", "x2"), null), "a name too few", List.of(List.of("x1"), List.of("y")),
+                        "a null name", List.of(Arrays.asList("x1", null), List.of("y"))), "layer"),
+                custom("values", f -> List.of(List.of("1", "2"), List.of("3")), f -> bads("a layer too few", List.of(List.of("1", "2")),
+                        "a value too few", List.of(List.of("1", "2"), List.of())), "layer")));
+
+        d.add(Door.of("new SeriesTable(x, y)", (f, a) -> new SeriesTable(arg(a, 0), arg(a, 1)),
+                custom("x", f -> "t", f -> bads("null", null, "\"series\"", "series", "equal to y", "norm"), "column names"),
+                custom("y", f -> "norm", f -> bads("null", null, "\"series\"", "series"), "column names")));
+        d.add(Door.of("SeriesTable.add(name, x, y)", (f, a) -> new SeriesTable("t", "norm").add((String) arg(a, 0), 1.0, 2.0), given("name", f -> "a")));
+        d.add(Door.of("SeriesTable.add(name, f, from, to)", (f, a) -> new SeriesTable("t", "norm").add((String) arg(a, 0), (IntToDoubleFunction) arg(a, 1), (int) a[2], 5),
+                given("name", f -> "a"), given("f", f -> (IntToDoubleFunction) i -> i * 0.5),
+                custom("from", f -> 1, f -> bads("after to", 6), "range")));
+        d.add(Door.of("SeriesTable.add(name, f, from, to, n)",
+                (f, a) -> new SeriesTable("t", "norm").add((String) arg(a, 0), (DoubleUnaryOperator) arg(a, 1), (double) a[2], 1.0, (int) a[3]),
+                given("name", f -> "a"), given("f", f -> (DoubleUnaryOperator) Math::sin), finite("from", 0.0),
+                custom("n", f -> 5, f -> bads("1", 1, "0", 0, "negative", -3), "points")));
+        d.add(Door.of("SeriesTable.add(name, xs, ys)", (f, a) -> new SeriesTable("t", "norm").add((String) arg(a, 0), (double[]) arg(a, 1), (double[]) arg(a, 2)),
+                given("name", f -> "a"), given("xs", f -> new double[] {1, 2}),
+                custom("ys", f -> new double[] {3, 4}, f -> bads("null", null, "one too many", new double[] {3, 4, 5}), "y values")));
+        return d;
+    }
+}
