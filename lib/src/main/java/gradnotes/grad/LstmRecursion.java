@@ -17,22 +17,31 @@ import java.util.List;
  * </pre>
  * ∂J/∂h_t is the local derivative of J at step t: how J changes with h_t when no later state moves
  * (for J = Σ_t J_t(h_t) it is ∂J_t/∂h_t). The last two terms of dC_t/dw are the ones that reach C_t
- * through the gates f_t and i_t; {@link #dJdWc(Lstm, Lstm.Run, List, boolean)} can leave them out to
- * show how much they carry. One sequence (batch 1); the cost is one pass per entry of W_c.
+ * through the gates f_t and i_t; {@link #dJdWc(Lstm, Lstm.Run, List, Terms)} can leave them out, or
+ * keep only the cell path, to show how much each part carries. One sequence (batch 1); the cost is
+ * one pass per entry of W_c.
  */
 public final class LstmRecursion {
     private LstmRecursion() {}
 
-    /** dJ/dW_c ({@code n × d}, the shape of W_c) by the full recursion above. */
-    public static DMatrixRMaj dJdWc(Lstm lstm, Lstm.Run run, List<DMatrixRMaj> dJdh) {
-        return dJdWc(lstm, run, dJdh, true);
+    /** Which terms of the recursion to keep. */
+    public enum Terms {
+        /** Every term: the exact derivative. */
+        ALL,
+        /** Without C_{t−1} ∘ df_t/dw and C̃_t ∘ di_t/dw, the terms through the forget and input gates. */
+        WITHOUT_GATE_TERMS,
+        /** Only dC_t/dw = f_t ∘ dC_{t−1}/dw + i_t ∘ (1 − C̃_t²) ∘ ∂(W_c x_t)/∂w: nothing passes through h_{t−1}. */
+        CELL_PATH_ONLY
     }
 
-    /**
-     * dJ/dW_c by the recursion above; with {@code throughGates} false the terms C_{t−1} ∘ df_t/dw and
-     * C̃_t ∘ di_t/dw are dropped (everything else kept).
-     */
-    public static DMatrixRMaj dJdWc(Lstm lstm, Lstm.Run run, List<DMatrixRMaj> dJdh, boolean throughGates) {
+    /** dJ/dW_c ({@code n × d}, the shape of W_c) by the full recursion above. */
+    public static DMatrixRMaj dJdWc(Lstm lstm, Lstm.Run run, List<DMatrixRMaj> dJdh) {
+        return dJdWc(lstm, run, dJdh, Terms.ALL);
+    }
+
+    /** dJ/dW_c by the recursion above, keeping only the given {@code terms}. */
+    public static DMatrixRMaj dJdWc(Lstm lstm, Lstm.Run run, List<DMatrixRMaj> dJdh, Terms terms) {
+        boolean throughGates = terms == Terms.ALL, throughState = terms != Terms.CELL_PATH_ONLY;
         int n = lstm.hiddenSize(), d = lstm.inputSize(), T = run.length();
         if (run.h0().numCols != 1) throw new IllegalArgumentException("the recursion runs one sequence; the run has batch " + run.h0().numCols);
         if (dJdh.size() != T) throw new IllegalArgumentException("dJdh has " + dJdh.size() + " steps but the run has " + T);
@@ -43,6 +52,7 @@ public final class LstmRecursion {
                 double sum = 0;
                 for (int t = 1; t <= T; t++) {
                     Lstm.Step s = run.step(t);
+                    if (!throughState) java.util.Arrays.fill(dh, 0);
                     double[] ui = times(lstm.Ui, dh), uf = times(lstm.Uf, dh), uo = times(lstm.Uo, dh), uc = times(lstm.Uc, dh);
                     double[] dhNew = new double[n], dCNew = new double[n];
                     for (int k = 0; k < n; k++) {

@@ -36,10 +36,29 @@ class LstmRecursionTest {
         var run = lstm.forward(RecurrentChecks.randomSequence(3, 1, 6, rng));
         List<DMatrixRMaj> dJdh = new ArrayList<>();
         for (int t = 0; t < 6; t++) dJdh.add(Init.normal(4, 1, 1.0, rng));
-        DMatrixRMaj full = LstmRecursion.dJdWc(lstm, run, dJdh), partial = LstmRecursion.dJdWc(lstm, run, dJdh, false);
+        DMatrixRMaj full = LstmRecursion.dJdWc(lstm, run, dJdh), partial = LstmRecursion.dJdWc(lstm, run, dJdh, LstmRecursion.Terms.WITHOUT_GATE_TERMS);
         double gap = 0;
         for (int k = 0; k < full.data.length; k++) gap = Math.max(gap, Math.abs(full.data[k] - partial.data[k]));
         assertTrue(gap > 1e-4, "gap " + gap);
+    }
+
+    @Test
+    void theCellPathAloneIsTheRecursionWithFrozenStates() {
+        Random rng = new Random(8);
+        Lstm lstm = Lstm.init(2, 3, 1.0, rng);
+        var run = lstm.forward(RecurrentChecks.randomSequence(2, 1, 4, rng));
+        List<DMatrixRMaj> dJdh = new ArrayList<>();
+        for (int t = 0; t < 4; t++) dJdh.add(Init.normal(3, 1, 1.0, rng));
+        DMatrixRMaj cellOnly = LstmRecursion.dJdWc(lstm, run, dJdh, LstmRecursion.Terms.CELL_PATH_ONLY);
+        // by hand for entry (a, b) = (1, 0): dC_t = f_t dC_{t-1} + i_t (1 - C̃_t²) x_t[0] on unit 1 only
+        double dC = 0, sum = 0;
+        for (int t = 1; t <= 4; t++) {
+            var s = run.step(t);
+            double ct = s.cTilde().get(1, 0), o = s.o().get(1, 0), tc = s.tanhC().get(1, 0);
+            dC = s.f().get(1, 0) * dC + s.i().get(1, 0) * (1 - ct * ct) * s.x().get(0, 0);
+            sum += dJdh.get(t - 1).get(1, 0) * o * (1 - tc * tc) * dC;
+        }
+        assertEquals(sum, cellOnly.get(1, 0), 1e-14);
     }
 
     @Test
