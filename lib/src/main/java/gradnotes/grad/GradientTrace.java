@@ -1,5 +1,6 @@
 package gradnotes.grad;
 
+import gradnotes.nn.Lstm;
 import gradnotes.nn.Parameters;
 import gradnotes.nn.Recurrent;
 import gradnotes.nn.Shapes;
@@ -55,6 +56,30 @@ public final class GradientTrace {
         double[] norms = new double[T + 1];
         for (int t = 0; t <= T; t++) norms[t] = Math.sqrt(squares[t]);
         return table("‖∂h_T/∂h_t‖", norms, 0, series);
+    }
+
+    /**
+     * ‖∂c_T/∂c_t‖ (Frobenius) for t = 0..T of an LSTM, first sequence of the batch: the whole Jacobian of
+     * the last cell with respect to an earlier one, through every path (the direct cell path Π diag(f)
+     * and the paths through the hidden states and the gates), with h_t = o_t ∘ tanh(c_t) following c_t.
+     * One backward pass per unit, each starting from a unit vector at c_T.
+     */
+    public static Table cellJacobianNorms(Lstm model, Lstm.Run run, String series) {
+        int T = run.length(), n = model.hiddenSize(), batch = run.h0().numCols;
+        double[] squares = new double[T + 1];
+        List<DMatrixRMaj> noLoss = new ArrayList<>(Collections.nCopies(T, null));
+        for (int i = 0; i < n; i++) {
+            DMatrixRMaj unit = new DMatrixRMaj(n, batch);
+            unit.set(i, 0, 1.0);
+            var g = model.backwardWithCells(run, noLoss, unit);
+            for (int t = 0; t <= T; t++) {
+                DMatrixRMaj row = t == 0 ? g.dc0() : g.dcs().get(t - 1);
+                for (int k = 0; k < n; k++) squares[t] += row.get(k, 0) * row.get(k, 0);
+            }
+        }
+        double[] norms = new double[T + 1];
+        for (int t = 0; t <= T; t++) norms[t] = Math.sqrt(squares[t]);
+        return table("‖∂c_T/∂c_t‖", norms, 0, series);
     }
 
     /** ‖∂L/∂h_t‖ for t = 1..T: the total gradient reaching each state, from backpropagation of {@code dLdh}. */

@@ -27,6 +27,26 @@ public final class Numbers {
         return mantissa + s.substring(s.indexOf('e'));
     }
 
+    /**
+     * Four significant digits, the way a notebook sentence quotes a number: plain from 0.001 up to
+     * 100 000, scientific outside. {@code 159374.838 → "1.594e5"}, {@code 0.45554 → "0.4555"},
+     * {@code 7.0398e-8 → "7.04e-8"}.
+     */
+    public static String sig(double v) { return sig(v, 4); }
+
+    /** {@code v} to {@code digits} significant digits, trailing zeros dropped (see {@link #sig(double)}). */
+    public static String sig(double v, int digits) {
+        if (digits < 1) throw new IllegalArgumentException("digits must be at least 1, got " + digits);
+        if (Double.isNaN(v) || Double.isInfinite(v)) return Double.toString(v);
+        if (v == 0) return "0";
+        BigDecimal d = new BigDecimal(v).round(new java.math.MathContext(digits, RoundingMode.HALF_EVEN));
+        double a = Math.abs(d.doubleValue());
+        if (a >= 1e-3 && a < 1e5) return d.stripTrailingZeros().toPlainString();
+        int exponent = d.precision() - d.scale() - 1;
+        BigDecimal mantissa = d.movePointLeft(exponent).stripTrailingZeros();
+        return mantissa.toPlainString() + "e" + exponent;
+    }
+
     /** {@code v} rounded half away from zero to {@code decimals} places, the way a sheet rounds by hand. */
     public static double round(double v, int decimals) {
         if (!Double.isFinite(v)) return v;

@@ -148,4 +148,30 @@ class GradientTraceTest {
         assertEquals(NormOps_DDRM.normF(rnn.backward(run, dLdh).dhs().get(0)), t.doubleColumn("norm").get(0), 0.0);
         assertEquals(1, t.intColumn("t").get(0));
     }
+
+    @Test
+    void lstmCellJacobianNormsAgreeWithFiniteDifferences() {
+        Random rng = new Random(11);
+        gradnotes.nn.Lstm lstm = gradnotes.nn.Lstm.init(2, 3, 1.0, rng);
+        var xs = RecurrentChecks.randomSequence(2, 1, 5, rng);
+        var run = lstm.forward(xs);
+        var table = GradientTrace.cellJacobianNorms(lstm, run, "lstm");
+        assertEquals(Math.sqrt(3), table.doubleColumn("norm").get(5), 1e-12);    // ∂c_5/∂c_5 = I
+        double h = 1e-6, squares = 0;                 // ∂c_5/∂c_2, with h_2 = o_2 ∘ tanh(c_2) following c_2
+        DMatrixRMaj o2 = run.step(2).o();
+        java.util.function.Function<DMatrixRMaj, DMatrixRMaj> hOf = c -> {
+            DMatrixRMaj hv = c.copy();
+            for (int i = 0; i < 3; i++) hv.set(i, 0, o2.get(i, 0) * Math.tanh(c.get(i, 0)));
+            return hv;
+        };
+        for (int k = 0; k < 3; k++) {
+            DMatrixRMaj plus = run.c(2).copy(), minus = run.c(2).copy();
+            plus.add(k, 0, h);
+            minus.add(k, 0, -h);
+            var a = lstm.forward(xs.subList(2, 5), hOf.apply(plus), plus).c(3);
+            var b = lstm.forward(xs.subList(2, 5), hOf.apply(minus), minus).c(3);
+            for (int i = 0; i < 3; i++) { double d = (a.get(i, 0) - b.get(i, 0)) / (2 * h); squares += d * d; }
+        }
+        assertEquals(Math.sqrt(squares), table.doubleColumn("norm").get(2), 1e-8);
+    }
 }
