@@ -30,6 +30,7 @@ public final class LineChart {
     private final String x, y;
     private String series, title = "", xTitle, yTitle;
     private boolean logX, logY, markers;
+    private double[] yTicks;
     private int width = 720, height = 420;
 
     private LineChart(Table table, String x, String y) {
@@ -69,6 +70,16 @@ public final class LineChart {
 
     public LineChart logX() { this.logX = true; return this; }
 
+    /**
+     * Label the y axis at exactly these values (written with up to three significant digits): for a
+     * log axis over less than two decades, where powers of ten alone would leave one label or none.
+     */
+    public LineChart yTicks(double... values) {
+        if (values.length == 0) throw new IllegalArgumentException("yTicks needs at least one value");
+        this.yTicks = values.clone();
+        return this;
+    }
+
     /** Draw a marker at every point as well as the line. */
     public LineChart markers() { this.markers = true; return this; }
 
@@ -96,7 +107,7 @@ public final class LineChart {
                 .title(title).width(width).height(height)
                 .margin(Margin.builder().top(50).bottom(50).left(70).right(20).build())
                 .xAxis(axis(xTitle, logX, xs))
-                .yAxis(axis(yTitle, logY, ys))
+                .yAxis(yTicks == null ? axis(yTitle, logY, ys) : tickedAxis(yTitle, logY, yTicks))
                 .showLegend(series != null)
                 .build();
         return new Figure(layout, traces.toArray(new Trace[0]));
@@ -115,6 +126,15 @@ public final class LineChart {
             b.tickSettings(ticks.build());
         }
         return b.build();
+    }
+
+    private static Axis tickedAxis(String title, boolean log, double[] ticks) {
+        String[] labels = new String[ticks.length];
+        for (int i = 0; i < ticks.length; i++)
+            labels[i] = new java.math.BigDecimal(ticks[i]).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+        return Axis.builder().title(title).type(log ? Axis.Type.LOG : Axis.Type.LINEAR)
+                .tickSettings(TickSettings.builder().tickMode(TickSettings.TickMode.ARRAY).arrayTicks(ticks, labels).build())
+                .build();
     }
 
     static final int LOG_LABELS = 10;
