@@ -5,8 +5,8 @@
 # KERNEL=jjava (default): JJava, the IJava line, installed from PyPI into build/venv as kernelspec
 # "java"; Jupyter and everything Python come from build/venv, and Jupyter's paths point into
 # build/jupyter, so nothing outside the project is read or written.
-# KERNEL=ijava: the Jupyter on your PATH and whichever "java" kernelspec it finds (IJava 1.3 from
-# the conda environment in environment.yml).
+# KERNEL=path (or ijava): the Jupyter on your PATH and whichever "java" kernelspec it finds: IJava
+# 1.3, or JJava in the conda environment of environment.yml. Nothing is installed for it.
 KERNEL ?= jjava
 export KERNEL
 VENV := $(CURDIR)/build/venv
@@ -16,10 +16,10 @@ export JUPYTER_PATH := $(VENV)/share/jupyter
 export JUPYTER_CONFIG_DIR := $(CURDIR)/build/jupyter/config
 export JUPYTER_DATA_DIR := $(CURDIR)/build/jupyter/data
 export JUPYTER_RUNTIME_DIR := $(CURDIR)/build/jupyter/runtime
-else ifeq ($(KERNEL),ijava)
+else ifneq ($(filter $(KERNEL),path ijava),)
 PYTHON := python3
 else
-$(error KERNEL=$(KERNEL): choose jjava (default) or ijava; see README, Kernels)
+$(error KERNEL=$(KERNEL): choose jjava (default) or path; see README, Kernels)
 endif
 
 JAR := lib/target/gradnotes.jar
@@ -27,7 +27,7 @@ KERNELSPEC := $(VENV)/share/jupyter/kernels/java/kernel.json
 LIB_SOURCES := $(shell find lib/src/main -type f -not -path '*/node_modules/*' 2>/dev/null) pom.xml lib/pom.xml
 
 .PHONY: all setup setup-test lib kernel notebooks handouts lab test unit-test kernel-test notebook-test \
-        lab-test browser-test bench clean
+        lab-test browser-test deploy-test bench clean
 
 all: handouts
 	@echo "handouts: build/handouts/index.html"
@@ -60,7 +60,7 @@ handouts: notebooks
 lab: setup $(JAR)
 	@tools/lab.sh $(PYTHON)
 
-test: setup setup-test unit-test kernel-test notebook-test browser-test lab-test
+test: setup setup-test unit-test kernel-test notebook-test browser-test lab-test deploy-test
 
 unit-test:
 	mvn -B -ntp verify

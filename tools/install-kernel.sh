@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
-# Makes the JJava kernelspec "java" that the jjava package installed into build/venv ready for
+# Makes the JJava kernelspec "java" that the jjava package installed into a Python environment ready for
 # gradnotes: the Vector API module for the library's kernels, a heap for the larger examples, and a
 # name that says which kernel it is. The jars stay where pip put them ({resource_dir}), so the
 # kernelspec holds no absolute path and survives the project being moved or copied.
+#   install-kernel.sh [PYTHON]   the environment's interpreter (default: build/venv/bin/python)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-spec="$root/build/venv/share/jupyter/kernels/java"
-[ -f "$spec/jjava.jar" ] || { echo "install-kernel: $spec/jjava.jar is missing: run tools/setup-venv.sh (make setup)" >&2; exit 1; }
-version=$("$root/build/venv/bin/python" -m pip show jjava | sed -n 's/^Version: //p')
+python=${1:-$root/build/venv/bin/python}
+prefix=$("$python" -c 'import sys; print(sys.prefix)')
+spec="$prefix/share/jupyter/kernels/java"
+[ -f "$spec/jjava.jar" ] || { echo "install-kernel: $spec/jjava.jar is missing: install tools/requirements.txt into that environment first (make setup)" >&2; exit 1; }
+version=$("$python" -m pip show jjava | sed -n 's/^Version: //p')
 
 cat > "$spec/kernel.json.tmp" <<JSON
 {
@@ -23,4 +26,4 @@ cat > "$spec/kernel.json.tmp" <<JSON
 }
 JSON
 mv "$spec/kernel.json.tmp" "$spec/kernel.json"
-echo "install-kernel: kernelspec 'java' (JJava $version) in build/venv/share/jupyter/kernels/java"
+echo "install-kernel: kernelspec 'java' (JJava $version) in $spec"

@@ -40,13 +40,35 @@ public final class FigureJson {
         if (!(variables.get("data") instanceof List<?> data))
             throw new IllegalStateException("Tablesaw's script for this figure has no data array: " + variables.keySet());
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("data", data);
-        json.put("layout", variables.getOrDefault("layout", Map.of()));
+        json.put("data", titlesAsObjects(data));
+        json.put("layout", titlesAsObjects(variables.getOrDefault("layout", Map.of())));
         Map<String, Object> config = new LinkedHashMap<>();
         if (variables.get("config") instanceof Map<?, ?> c) c.forEach((k, v) -> config.put(String.valueOf(k), v));
         config.putIfAbsent("displaylogo", false);
         json.put("config", config);
         return json;
+    }
+
+    /**
+     * Tablesaw writes {@code title: 'text'}, a form plotly.js 3 (the one JupyterLab's renderer brings)
+     * no longer reads, so figures would lose their titles and axis titles there; plotly.js 2 and 3 both
+     * read {@code title: {text: 'text'}}, with the font inside ({@code titlefont} before).
+     */
+    static Object titlesAsObjects(Object value) {
+        if (value instanceof List<?> list) return list.stream().map(FigureJson::titlesAsObjects).toList();
+        if (!(value instanceof Map<?, ?> map)) return value;
+        Map<String, Object> out = new LinkedHashMap<>();
+        map.forEach((k, v) -> out.put(String.valueOf(k), titlesAsObjects(v)));
+        if (out.get("title") instanceof String text) {
+            Map<String, Object> title = new LinkedHashMap<>();
+            title.put("text", text);
+            out.put("title", title);
+        }
+        if (out.get("titlefont") != null && out.get("title") instanceof Map<?, ?> title) {
+            @SuppressWarnings("unchecked") Map<String, Object> t = (Map<String, Object>) title;
+            t.putIfAbsent("font", out.remove("titlefont"));
+        }
+        return out;
     }
 
     /** {@link #of} as JSON text. */

@@ -50,7 +50,9 @@ class DisplayTest {
         assertEquals(java.util.Set.of("data", "layout", "config"), json.keySet());
         var trace = (java.util.Map<?, ?>) ((java.util.List<?>) json.get("data")).get(0);
         assertEquals(java.util.List.of("0.5", "1234.5"), trace.get("y"), "Tablesaw writes the values as strings; plotly reads them as numbers");
-        assertEquals("decay", ((java.util.Map<?, ?>) json.get("layout")).get("title"));
+        var layout = (java.util.Map<?, ?>) json.get("layout");
+        assertEquals(java.util.Map.of("text", "decay"), layout.get("title"), "plotly.js 3 reads titles only as {text: …}");
+        assertEquals(java.util.Map.of("text", "series"), ((java.util.Map<?, ?>) layout.get("xaxis")).get("title"));
     }
 
     @Test
