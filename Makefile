@@ -73,6 +73,7 @@ kernel-test: setup $(JAR)
 notebook-test: setup $(JAR)
 	$(PYTHON) tests/notebooks/test_runner.py
 	$(PYTHON) tools/notebooks.py execute
+	$(PYTHON) tests/notebooks/test_repeatable.py
 	$(PYTHON) tools/notebooks.py handouts
 
 browser-test: tests/browser/node_modules/.package-lock.json

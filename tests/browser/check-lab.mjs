@@ -54,7 +54,15 @@ async function waitForIdle(page, timeout) {
     if (busy) { window.__idleSince = undefined; return false; }
     window.__idleSince ??= Date.now();
     return Date.now() - window.__idleSince > 1000;
-  }, null, { timeout, polling: 200 });
+  }, null, { timeout, polling: 200 }).catch(async (e) => {
+    const state = await page.evaluate(() => {
+      const w = window.jupyterapp.shell.currentWidget;
+      const waiting = [...w.content.widgets].map((c, i) => [i + 1, c.promptNode?.textContent ?? ''])
+        .filter(([, p]) => p.includes('*')).map(([i]) => i);
+      return `kernel ${w.sessionContext?.session?.kernel?.status}, cells still marked [*]: ${waiting.join(', ') || 'none'}`;
+    }).catch(() => 'page gone');
+    throw new Error(`${e.message.split('\n')[0]} (${state})`);
+  });
 }
 
 // Shuts the kernel down and closes the tab without the dialogs a user would answer.
