@@ -14,6 +14,8 @@ import tech.tablesaw.api.Table;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * How strongly the end of a sequence depends on each earlier step: the picture of vanishing and
@@ -43,18 +45,10 @@ public final class GradientTrace {
         Shapes.notNull(series, "series", "a label for the \"series\" column");
         int T = run.length(), n = model.hiddenSize(), batch = run.h0().numCols;
         BackwardPasses.require("jacobianNorms (one backward pass per hidden unit)", n, T, batch, model);
-        double[] squares = new double[T + 1];
-        for (int i = 0; i < n; i++) {
-            DMatrixRMaj unit = new DMatrixRMaj(n, batch);
-            unit.set(i, 0, 1.0);
+        double[] norms = frobeniusNormsFromUnitVectors(n, batch, T, unit -> {
             var g = model.backward(run, lossAtLastStep(T, unit));
-            for (int t = 0; t <= T; t++) {
-                DMatrixRMaj row = t == 0 ? g.dh0() : g.dhs().get(t - 1);
-                for (int k = 0; k < n; k++) squares[t] += row.get(k, 0) * row.get(k, 0);
-            }
-        }
-        double[] norms = new double[T + 1];
-        for (int t = 0; t <= T; t++) norms[t] = Math.sqrt(squares[t]);
+            return t -> t == 0 ? g.dh0() : g.dhs().get(t - 1);
+        });
         return table("‖∂h_T/∂h_t‖", norms, 0, series);
     }
 
@@ -65,21 +59,40 @@ public final class GradientTrace {
      * One backward pass per unit, each starting from a unit vector at c_T.
      */
     public static Table cellJacobianNorms(Lstm model, Lstm.Run run, String series) {
+        Shapes.notNull(model, "model", "an Lstm");
+        Shapes.notNull(run, "run", "the run of this LSTM's forward pass");
+        Shapes.notNull(series, "series", "a label for the \"series\" column");
         int T = run.length(), n = model.hiddenSize(), batch = run.h0().numCols;
-        double[] squares = new double[T + 1];
+        BackwardPasses.require("cellJacobianNorms (one backward pass per cell unit)", n, T, batch, model);
         List<DMatrixRMaj> noLoss = new ArrayList<>(Collections.nCopies(T, null));
+        double[] norms = frobeniusNormsFromUnitVectors(n, batch, T, unit -> {
+            var g = model.backwardWithCells(run, noLoss, unit);
+            return t -> t == 0 ? g.dc0() : g.dcs().get(t - 1);
+        });
+        return table("‖∂c_T/∂c_t‖", norms, 0, series);
+    }
+
+    /**
+     * The Frobenius norm of ∂z_T/∂z_t for t = 0..T, first sequence of the batch: row i of that Jacobian is
+     * what one backward pass from the unit vector e_i at z_T delivers at step t, so the squared norm is
+     * the sum over i of those rows' squared entries. {@code pass} runs the backward pass for a unit vector
+     * and says what reached each step.
+     */
+    private static double[] frobeniusNormsFromUnitVectors(int n, int batch, int T,
+                                                         Function<DMatrixRMaj, IntFunction<DMatrixRMaj>> pass) {
+        double[] squares = new double[T + 1];
         for (int i = 0; i < n; i++) {
             DMatrixRMaj unit = new DMatrixRMaj(n, batch);
             unit.set(i, 0, 1.0);
-            var g = model.backwardWithCells(run, noLoss, unit);
+            IntFunction<DMatrixRMaj> reached = pass.apply(unit);
             for (int t = 0; t <= T; t++) {
-                DMatrixRMaj row = t == 0 ? g.dc0() : g.dcs().get(t - 1);
+                DMatrixRMaj row = reached.apply(t);
                 for (int k = 0; k < n; k++) squares[t] += row.get(k, 0) * row.get(k, 0);
             }
         }
         double[] norms = new double[T + 1];
         for (int t = 0; t <= T; t++) norms[t] = Math.sqrt(squares[t]);
-        return table("‖∂c_T/∂c_t‖", norms, 0, series);
+        return norms;
     }
 
     /** ‖∂L/∂h_t‖ for t = 1..T: the total gradient reaching each state, from backpropagation of {@code dLdh}. */

@@ -1,6 +1,7 @@
 package gradnotes.grad;
 
 import gradnotes.nn.Lstm;
+import gradnotes.nn.Shapes;
 import org.ejml.data.DMatrixRMaj;
 
 import java.util.List;
@@ -41,10 +42,19 @@ public final class LstmRecursion {
 
     /** dJ/dW_c by the recursion above, keeping only the given {@code terms}. */
     public static DMatrixRMaj dJdWc(Lstm lstm, Lstm.Run run, List<DMatrixRMaj> dJdh, Terms terms) {
+        Shapes.notNull(lstm, "lstm", "an Lstm");
+        Shapes.notNull(terms, "terms", "which terms to keep, one of " + java.util.Arrays.toString(Terms.values()));
+        lstm.requireOwnRun(run);
         boolean throughGates = terms == Terms.ALL, throughState = terms != Terms.CELL_PATH_ONLY;
         int n = lstm.hiddenSize(), d = lstm.inputSize(), T = run.length();
         if (run.h0().numCols != 1) throw new IllegalArgumentException("the recursion runs one sequence; the run has batch " + run.h0().numCols);
+        Shapes.notNull(dJdh, "dJdh", "one local gradient ∂J/∂h_t (or null) per step, " + T + " steps");
         if (dJdh.size() != T) throw new IllegalArgumentException("dJdh has " + dJdh.size() + " steps but the run has " + T);
+        for (int t = 1; t <= T; t++) {
+            if (dJdh.get(t - 1) == null) continue;
+            Shapes.require(dJdh.get(t - 1), "dJ/dh_" + t, n, 1);
+            Shapes.finite(dJdh.get(t - 1), "dJ/dh_" + t);
+        }
         DMatrixRMaj grad = new DMatrixRMaj(n, d);
         for (int a = 0; a < n; a++)
             for (int b = 0; b < d; b++) {

@@ -179,12 +179,22 @@ public final class Lstm implements Recurrent {
     }
 
     /**
+     * What anything that reads a run back needs: a run this LSTM made with its current weights; anything
+     * else (null, another model's run, a run made before an update) is an IllegalArgumentException that
+     * says which.
+     */
+    public Run requireOwnRun(Run run) {
+        Shapes.notNull(run, "run", "the run of this model's forward pass");
+        Provenance.require(run.madeBy(), this, parameters(), "run");
+        return run;
+    }
+
+    /**
      * BPTT as above, with ∂L/∂c_T arriving from after the run ({@code dcT}: a later run that continued from
      * this one's cell; {@code null} for none).
      */
     public Gradients backwardWithCells(Run r, List<DMatrixRMaj> dLdh, DMatrixRMaj dcT) {
-        Shapes.notNull(r, "run", "the run of this model's forward pass");
-        Provenance.require(r.madeBy(), this, parameters(), "run");
+        requireOwnRun(r);
         int T = r.length(), n = hiddenSize(), batch = r.h0().numCols, nb = n * batch;
         Unroll.checkGradients(dLdh, T, n, batch);
         GateProducts p = products();

@@ -3,6 +3,7 @@ package gradnotes.badinput;
 import gradnotes.grad.GradientCheck;
 import gradnotes.grad.GradientTrace;
 import gradnotes.grad.Jacobians;
+import gradnotes.grad.LstmRecursion;
 import gradnotes.nn.Parameters;
 import org.ejml.data.DMatrixRMaj;
 
@@ -41,6 +42,13 @@ final class GradDoors {
                 "another shape", new Parameters().add("W", new DMatrixRMaj(M, N)).add("b", new DMatrixRMaj(N, 1))), "parameters", "W is");
     }
 
+    /** An LSTM's run; a run of another kind of model cannot even be passed where an Lstm.Run is expected. */
+    private static Slot lstmRun() {
+        return custom("run", f -> f.run("Lstm"), f -> bads("null", null,
+                "a run of another model of the same kind and shape", f.recurrent("Lstm", 1).forward(f.xs()),
+                "a run made before an update", f.staleRun("Lstm")), "run");
+    }
+
     static List<Door> doors() {
         List<Door> d = new ArrayList<>();
         d.add(Door.of("GradientCheck.of(loss, wrt, analytic)", (f, a) -> GradientCheck.of(arg(a, 0), (Parameters) arg(a, 1), arg(a, 2)),
@@ -69,6 +77,15 @@ final class GradDoors {
             d.add(Door.of("Jacobians.sensitivity(model, xs) of a " + kind, (f, a) -> Jacobians.sensitivity(arg(a, 0), arg(a, 1)),
                     given("model", f -> f.recurrent(kind, 0)), sequence("xs", M, T, "x_")));
         }
+        d.add(Door.of("GradientTrace.cellJacobianNorms(model, run, series)",
+                (f, a) -> GradientTrace.cellJacobianNorms(arg(a, 0), arg(a, 1), arg(a, 2)),
+                given("model", f -> f.recurrent("Lstm", 0)), lstmRun(), given("series", f -> "Lstm")));
+        d.add(Door.of("LstmRecursion.dJdWc(lstm, run, dJdh)", (f, a) -> LstmRecursion.dJdWc(arg(a, 0), arg(a, 1), arg(a, 2)),
+                given("lstm", f -> f.recurrent("Lstm", 0)), lstmRun(), gradients("dJdh", N, T, "dJ/dh_")));
+        d.add(Door.of("LstmRecursion.dJdWc(lstm, run, dJdh, terms)",
+                (f, a) -> LstmRecursion.dJdWc(arg(a, 0), arg(a, 1), arg(a, 2), arg(a, 3)),
+                given("lstm", f -> f.recurrent("Lstm", 0)), lstmRun(), gradients("dJdh", N, T, "dJ/dh_"),
+                custom("terms", f -> LstmRecursion.Terms.values()[0], f -> bads("null", null), "terms")));
         d.add(Door.of("GradientTrace.layerNorms(gradients, prefix, series)", (f, a) -> GradientTrace.layerNorms(arg(a, 0), arg(a, 1), arg(a, 2)),
                 custom("gradients", f -> f.mlp(0).parameters(), f -> bads("null", null), "gradients"),
                 custom("prefix", f -> "W", f -> bads("null", null, "a prefix no parameter has", "Q"), "starts with"), given("series", f -> "mlp")));
