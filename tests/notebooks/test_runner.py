@@ -11,7 +11,7 @@ HERE = pathlib.Path(__file__).resolve().parent
 RUNNER = HERE.parent.parent / "tools" / "notebooks.py"
 
 EXPECTED = {  # notebook -> texts its failure message must contain (None: it must pass)
-    "fails-with-exception": ["cell 4 ('int[] a = new int[2];'): EvalException: Index 3 out of bounds for length 2"],
+    "fails-with-exception": ["cell 4 ('int[] a = new int[2];'): ", "ArrayIndexOutOfBoundsException, Index 3 out of bounds for length 2"],
     "fails-its-check": ["cell 4 ('show(new gradnotes.notebook.SheetComparison", "check failed: ✘ two: sheet 3, computed 2"],
     "check-without-mark": ["cell 4 ('System.out.println", "check cell printed no ✔"],
     "passes": None,
