@@ -17,9 +17,10 @@ What counts as a leak:
 2. a multiple-choice key without salt (SHA-256 of the sorted options, the old scheme) for any
    expected set, or two self-checks with the same key (which tells that their answers are equal);
 3. an expected number in any usual formatting (0.49, .49, 0.490, 4.9e-01, 0,49) in code (comments
-   left out), in an output, or in the text of a handout. Numbers of one or two digits (a count
-   such as 20, an exponent such as 3) match everywhere in prose, and the questions state givens
-   such as d = 64; they are looked for in the self-check cells and in every output, not in prose;
+   left out), in an output, or in the text of a handout. A number of one or two digits (a count
+   such as 20, an exponent such as 3, a given such as d = 64) occurs everywhere in prose and code,
+   so it counts where it is given as the answer to its question ("L = 2", "Var(qᵀk): 64"), and
+   as the expected value of a self-check (1. above);
 4. an expected set of options written out in code (`Set.of("b", "d")`).
 
 `--self-test` injects each leak listed in issue 12 into a copy of the student material and
@@ -79,7 +80,10 @@ def expected_answers(executed):
         nb = json.loads(path.read_text())
         found = []
         for cell in cells(nb):
-            calls = len(CALL.findall(COMMENT.sub("", source(cell)).split("BEGIN HIDDEN TESTS")[0]))
+            grading = cell.get("metadata", {}).get("nbgrader", {})
+            if not (grading.get("grade") and not grading.get("solution")):
+                continue  # only the self-check cells (nbgrader's autograded tests)
+            calls = len(CALL.findall(COMMENT.sub("", source(cell).split("BEGIN HIDDEN TESTS")[0])))
             shown = RIGHT.findall(outputs_text(cell))
             if calls and len(shown) != calls:
                 raise SystemExit(f"{path.name}: a self-check did not pass in the instructor run, so its "
@@ -97,8 +101,9 @@ def number_forms(value):
     decimals = len(text.split(".")[1]) if "." in text else 0
     v = float(value)
     forms = {value, f"{v:.{decimals}f}"}
-    for extra in range(decimals, decimals + 4):
-        forms.add(f"{v:.{extra}f}")
+    for places in range(0, decimals + 4):
+        if places >= decimals or float(f"{v:.{places}f}") == v:
+            forms.add(f"{v:.{places}f}")
     if v == int(v):
         forms.add(str(int(v)))
     stripped = f"{v:.{decimals}f}".rstrip("0").rstrip(".") if "." in f"{v:.{decimals}f}" else f"{v:.0f}"
@@ -120,6 +125,23 @@ def find_number(form, text):
     return re.search(r"(?<![\w.,])" + re.escape(form) + r"(?![\d])(?!\.\d)(?!,\d)", text)
 
 
+NUMBER = re.compile(r"(?<![\w.,])-?\d*\.\d+(?![\d.])")
+
+
+def unrounded(value, text):
+    """A number in text with more decimals than the answer's that rounds to it (0.4860 for 0.49)."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    decimals = len(value.split(".")[1]) if "." in value else 0
+    target = Decimal(value)
+    for m in NUMBER.finditer(text):
+        written = m.group(0)
+        if len(written.split(".")[1]) > decimals and \
+                Decimal(written).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP) == target:
+            return written
+    return None
+
+
 def legacy_key(options):
     joined = "|".join(sorted(o.replace(" ", "").lower() for o in options))
     return hashlib.sha256(joined.encode()).hexdigest()[:16]
@@ -133,7 +155,7 @@ def html_text(page):
 def leaks(answers, material):
     """material: {label: notebook dict or HTML text}. Returns the leaks found, one line each."""
     found = []
-    keys = {}
+    keys = {}  # per notebook: the answer hashes of its self-checks
     for label, item in material.items():
         sheet = pathlib.Path(label.split(" ")[0]).stem
         expected = answers.get(sheet, [])
@@ -144,6 +166,9 @@ def leaks(answers, material):
                     continue
                 if short(value):
                     continue  # one- and two-digit values: checked in the notebooks' cells and outputs
+                more = unrounded(value, text)
+                if more:
+                    found.append(f"{label}: the answer to {what} ({value}) appears unrounded, as {more!r}")
                 for form in number_forms(value):
                     if find_number(form, text):
                         found.append(f"{label}: the answer to {what} ({value}) appears as {form!r}")
@@ -161,8 +186,8 @@ def leaks(answers, material):
                                      f"{code[m.start():end if end > 0 else None].strip()!r}")
                 if KEY_MAKERS.search(code):
                     found.append(f"{where}: a key is made in the student's notebook, from the answer")
-                for key in KEY.findall(code):
-                    keys.setdefault(key.split(":")[2], set()).add(f"{label}: {key}")
+                for key in KEY.findall(COMMENT.sub("", src.split("BEGIN HIDDEN TESTS")[0])):
+                    keys.setdefault(label, []).extend(key.split(":")[2].split("+"))
             for what, value in expected:
                 if value.startswith("{"):
                     options = [o.strip() for o in value.strip("{}").split(",") if o.strip()]
@@ -172,30 +197,27 @@ def leaks(answers, material):
                     if re.search(r"Set\.of\(\s*" + quoted + r"\s*\)", code):
                         found.append(f"{where}: the answer to {what} written out ({value})")
                     continue
-                places = [("output", out)]
-                if not short(value) or is_answer_cell(cell):
-                    places.append(("code", code))
-                if not short(value) and cell.get("cell_type") == "markdown":
+                places = [("output", out), ("code", code)]
+                if cell.get("cell_type") == "markdown":
                     places.append(("text", src))
                 for kind, text in places:
+                    more = None if short(value) else unrounded(value, text)
+                    if more:
+                        found.append(f"{where}: the answer to {what} ({value}) appears in its {kind} "
+                                     f"unrounded, as {more!r}")
+                        continue
                     for form in number_forms(value):
-                        if find_number(form, text):
+                        # a one- or two-digit value counts where it is given as the answer to its question
+                        named = re.escape(what) + r"\s*(?:[:=]|is|equals)\s*"
+                        if find_number(form, text) if not short(value) else \
+                                re.search(named + r"(?<![\w.,])" + re.escape(form) + r"(?!\d)(?!\.\d)", text):
                             found.append(f"{where}: the answer to {what} ({value}) appears in its {kind} "
                                          f"as {form!r}")
                             break
-    for hashes, where in keys.items():
-        sheets = {w.split(":")[0].split("/")[-1] for w in where}
-        distinct = {w.split(": ")[1] for w in where}
-        if len(distinct) > 1:
-            found.append(f"the same answer hash in different keys: {sorted(where)}")
-    by_key = {}
-    for hashes, where in keys.items():
-        for w in where:
-            by_key.setdefault(w.split(": ")[0], []).append(hashes)
-    for label, hs in by_key.items():
-        dup = {h for h in hs if hs.count(h) > 1}
-        if dup:
-            found.append(f"{label}: two self-checks share a key ({sorted(dup)[0][:12]}…), which says "
+    for label, hashes in keys.items():
+        repeated = sorted({h for h in hashes if hashes.count(h) > 1})
+        if repeated:
+            found.append(f"{label}: two self-checks share a key ({repeated[0][:12]}…), which says that "
                          f"their answers are equal")
     return found
 
