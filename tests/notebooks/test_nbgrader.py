@@ -48,8 +48,9 @@ def submission(release, regions, wrong):
             cell.source = "Because the gradient is a product of one factor per step."
             continue
         answer = regions[meta["grade_id"]]
-        if wrong:  # every number one off, every set emptied of its first option
+        if wrong:  # ŷ₂ and ∂L/∂W_h one off; the BPTT loop forgets W_h on the way back
             answer = re.sub(r"(\w+) = (fw\.yHat\(2\)|g\.dWh\(\));", r"\1 = \2 + 1;", answer)
+            answer = answer.replace("delta * rnn.Wh", "delta")
         assert "// YOUR CODE HERE" in cell.source, cell.source
         cell.source = cell.source.replace("// YOUR CODE HERE", answer)
     return nb
@@ -108,14 +109,18 @@ def main():
         problems.append("no written answer is left for manual grading")
     if "is not it yet" not in feedback:
         problems.append("the wrong submission's feedback does not say which answer is wrong")
+    if SHEET == "in5400-rnn" and "entries are wrong" not in feedback:
+        problems.append("the feedback does not say which entries of the written BPTT loop are wrong")
     text = re.sub(r"<[^>]+>", " ", feedback)
     if SHEET == "in5400-rnn" and re.search(r"(?<![\d.])(6\.00|8\.00)(?!\d)", text):
         problems.append("the feedback shows the expected value of a wrong answer (ŷ₂ or ∂L/∂W_h)")
     if problems:
         raise SystemExit(f"nbgrader round trip on {SHEET}: " + "; ".join(problems))
     line = next(l for l in text.splitlines() if "is not it yet" in l)
+    loop = next((l for l in text.splitlines() if "entries are wrong" in l), "")
     print(f"nbgrader round trip on {SHEET}: right answers {right:g}/{out_of:g}, wrong answers {wrong:g}/{out_of:g}, "
-          f"{manual} written answers left for manual grading; feedback says: {line.strip()[:100]!r} "
+          f"{manual} written answers left for manual grading; feedback says: {line.strip()[:100]!r}, "
+          f"{loop.strip()[:100]!r} "
           f"({time.monotonic() - started:.0f} s)")
 
 
