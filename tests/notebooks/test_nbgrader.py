@@ -48,9 +48,9 @@ def submission(release, regions, wrong):
             cell.source = "Because the gradient is a product of one factor per step."
             continue
         answer = regions[meta["grade_id"]]
-        if wrong:  # ŷ₂ and ∂L/∂W_h one off; the BPTT loop forgets W_h on the way back
+        if wrong:  # ŷ₂ and ∂L/∂W_h one off; the BPTT loop carries nothing back
             answer = re.sub(r"(\w+) = (fw\.yHat\(2\)|g\.dWh\(\));", r"\1 = \2 + 1;", answer)
-            answer = answer.replace("delta * rnn.Wh", "delta")
+            answer = answer.replace(" + delta * rnn.Wh;", ";")
         assert "// YOUR CODE HERE" in cell.source, cell.source
         cell.source = cell.source.replace("// YOUR CODE HERE", answer)
     return nb
