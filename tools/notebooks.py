@@ -312,7 +312,9 @@ def students(args):
         course_source(src, COURSE / "source" / src.stem / src.name)
     started = time.monotonic()
     generate(COURSE, [p.stem for p in paths])
-    shutil.rmtree(STUDENT, ignore_errors=True)
+    shutil.rmtree(STUDENT, ignore_errors=True)  # no student notebook may outlive its sheet
+    for stale in (HANDOUTS / "student").glob("*.ipynb"):
+        stale.unlink()
     (HANDOUTS / "lib").mkdir(parents=True, exist_ok=True)
     shutil.copy2(JAR, HANDOUTS / "lib" / JAR.name)
     for src in paths:
