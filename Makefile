@@ -53,7 +53,10 @@ kernel: setup
 notebooks: setup $(JAR)
 	$(PYTHON) tools/notebooks.py execute
 
+# student notebooks (nbgrader generate_assignment), run, then every handout page
 handouts: notebooks
+	$(PYTHON) tools/notebooks.py students
+	$(PYTHON) tools/notebooks.py execute --source build/student --into build/student-executed
 	$(PYTHON) tools/notebooks.py handouts
 
 # JupyterLab on http://127.0.0.1:8888 with the notebooks and the kernel ready (as root too).
@@ -74,7 +77,11 @@ notebook-test: setup $(JAR)
 	$(PYTHON) tests/notebooks/test_runner.py
 	$(PYTHON) tools/notebooks.py execute
 	$(PYTHON) tests/notebooks/test_repeatable.py
+	$(PYTHON) tools/notebooks.py students
+	$(PYTHON) tools/notebooks.py execute --source build/student --into build/student-executed
 	$(PYTHON) tools/notebooks.py handouts
+	$(PYTHON) tests/notebooks/test_leaks.py --self-test
+	$(PYTHON) tests/notebooks/test_nbgrader.py
 
 browser-test: tests/browser/node_modules/.package-lock.json
 	node tests/browser/check-handouts.mjs build/handouts

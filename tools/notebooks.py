@@ -2,6 +2,7 @@
 """Executes the gradnotes notebooks headless and turns them into HTML handouts.
 
   notebooks.py execute [--force] [NAME ...]   run notebooks/NAME.ipynb into build/executed/
+  notebooks.py students                       build/student/*.ipynb (by nbgrader) + a copy in build/handouts/student/
   notebooks.py handouts                       build/handouts/{instructor,student}/*.html + index.html
 
 Execution goes through real Jupyter (nbclient) with kernelspec "java": by default JJava from the
@@ -31,6 +32,9 @@ NOTEBOOKS = ROOT / "notebooks"
 BUILD = ROOT / "build"
 EXECUTED = BUILD / "executed"
 HANDOUTS = BUILD / "handouts"
+COURSE = BUILD / "nbgrader"                    # an nbgrader course directory: source/, release/, gradebook.db
+STUDENT = BUILD / "student"                    # runnable student notebooks
+STUDENT_EXECUTED = BUILD / "student-executed"  # the same, run (what the student handouts show)
 JAR = ROOT / "lib" / "target" / "gradnotes.jar"
 PLOTLY = ROOT / "lib" / "src" / "main" / "js" / "node_modules" / "plotly.js-cartesian-dist-min" / "plotly-cartesian.min.js"
 MATHJAX = pathlib.Path("/usr/share/javascript/mathjax")
@@ -244,6 +248,86 @@ def handout(nb, student):
     return nb
 
 
+# nbgrader's generate step, configured for the notebooks: Java answer regions become a comment, a
+# written answer becomes a prompt; everything else is nbgrader's default.
+NBGRADER_CONFIG = {
+    "ClearSolutions": {"code_stub": {"java": "// YOUR CODE HERE"},
+                       "text_stub": "**Your answer** (in words, graded by hand): write it here."},
+}
+
+
+def set_classpath(nb, jar):
+    """Points the notebook's first code cell (`%classpath ...`) at the library jar, given relative to the notebook."""
+    first = next(c for c in nb.cells if c.cell_type == "code")
+    if not first.source.lstrip().startswith("%classpath"):
+        raise SystemExit(f"the first code cell is not a %classpath line: {first_line(first)!r}")
+    first.source = f"%classpath {jar}"
+
+
+def course_source(src, into):
+    """A sheet as nbgrader's source notebook: the worked solutions (cells tagged `solution`) left out,
+    the answer cells, autograded tests and written-answer cells kept with their nbgrader metadata."""
+    import nbformat
+
+    nb = nbformat.read(src, as_version=4)
+    nb.cells = [c for c in nb.cells if "solution" not in c.metadata.get("tags", [])]
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None
+    nb.metadata.pop("gradnotes", None)
+    set_classpath(nb, os.path.relpath(JAR, into.parent))
+    into.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, into)
+
+
+def nbgrader_api(root):
+    from nbgrader.apps import NbGraderAPI
+    from traitlets.config import Config
+
+    # nbgrader runs its database migrations with the `alembic` script of its own environment
+    bin_dir = str(pathlib.Path(sys.executable).parent)
+    if bin_dir not in os.environ.get("PATH", "").split(os.pathsep):
+        os.environ["PATH"] = bin_dir + os.pathsep + os.environ.get("PATH", "")
+    config = Config(NBGRADER_CONFIG)
+    config.CourseDirectory.root = str(root)
+    config.Exchange.root = str(root / "exchange")
+    return NbGraderAPI(config=config)
+
+
+def generate(root, names):
+    """Runs nbgrader's generate_assignment for every sheet, one assignment per sheet."""
+    api = nbgrader_api(root)
+    for name in names:
+        result = api.generate_assignment(name, force=True, create=True)
+        if not result["success"]:
+            raise SystemExit(f"nbgrader generate_assignment {name} failed:\n{result['error']}\n{result['log']}")
+
+
+def students(args):
+    import nbformat
+
+    paths = sources([])
+    shutil.rmtree(COURSE / "source", ignore_errors=True)
+    for src in paths:
+        course_source(src, COURSE / "source" / src.stem / src.name)
+    started = time.monotonic()
+    generate(COURSE, [p.stem for p in paths])
+    shutil.rmtree(STUDENT, ignore_errors=True)  # no student notebook may outlive its sheet
+    for stale in (HANDOUTS / "student").glob("*.ipynb"):
+        stale.unlink()
+    (HANDOUTS / "lib").mkdir(parents=True, exist_ok=True)
+    shutil.copy2(JAR, HANDOUTS / "lib" / JAR.name)
+    for src in paths:
+        nb = nbformat.read(COURSE / "release" / src.stem / src.name, as_version=4)
+        for folder, jar in ((STUDENT, os.path.relpath(JAR, STUDENT)),
+                            (HANDOUTS / "student", f"../lib/{JAR.name}")):
+            set_classpath(nb, jar)
+            folder.mkdir(parents=True, exist_ok=True)
+            nbformat.write(nb, folder / src.name)
+    print(f"wrote {len(paths)} student notebooks to {STUDENT.relative_to(ROOT)}/ and "
+          f"{(HANDOUTS / 'student').relative_to(ROOT)}/ (nbgrader, {time.monotonic() - started:.1f} s)")
+
+
 def handouts(args):
     import nbformat
     from nbconvert import HTMLExporter
@@ -254,8 +338,14 @@ def handouts(args):
     if missing:
         raise SystemExit(f"not executed yet: {', '.join(sorted(missing))} (run `make notebooks`)")
     copy_assets(HANDOUTS / "assets")
-    for version in ("instructor", "student"):  # no page may outlive its notebook
-        shutil.rmtree(HANDOUTS / version, ignore_errors=True)
+    students_run = {p.name: p for p in STUDENT_EXECUTED.glob("*.ipynb")}
+    missing = expected - set(students_run)
+    if missing:
+        raise SystemExit(f"student notebooks not executed yet: {', '.join(sorted(missing))} "
+                         f"(run `make handouts`)")
+    shutil.rmtree(HANDOUTS / "instructor", ignore_errors=True)  # no page may outlive its notebook
+    for page in (HANDOUTS / "student").glob("*.html"):
+        page.unlink()
     exporter = HTMLExporter(template_name="gradnotes", extra_template_basedirs=[str(ROOT / "tools" / "nbconvert")])
     exporter.mathjax_url = "../assets/mathjax/MathJax.js?config=TeX-AMS_SVG-full"
     entries = []
@@ -265,12 +355,14 @@ def handouts(args):
             continue
         nb = nbformat.read(path, as_version=4)
         title = title_of(nb, path.stem)
+        # the student page shows the student notebook as run: answers not typed, nothing to give away
+        run = {"instructor": nb, "student": nbformat.read(students_run[path.name], as_version=4)}
         for version in ("instructor", "student"):
             out = HANDOUTS / version / (path.stem + ".html")
             out.parent.mkdir(parents=True, exist_ok=True)
             banner = ("Instructor version: questions, solutions and checks." if version == "instructor"
                       else "Student version: questions and self-checks; solutions are not included.")
-            body, _ = exporter.from_notebook_node(handout(nb, version == "student"), resources={
+            body, _ = exporter.from_notebook_node(handout(run[version], version == "student"), resources={
                 "metadata": {"name": title}, "gradnotes_assets": "../assets", "gradnotes_banner": banner})
             out.write_text(body, encoding="utf-8")
         entries.append((path.stem, title))
@@ -301,9 +393,10 @@ def main():
     ex.add_argument("--source", help="folder of the notebooks (default: notebooks/)")
     ex.add_argument("--into", help="folder for the executed notebooks (default: build/executed/)")
     ex.add_argument("names", nargs="*", help="notebook names (default: all)")
-    sub.add_parser("handouts", help="write build/handouts from build/executed")
+    sub.add_parser("students", help="write the student notebooks (nbgrader generate_assignment)")
+    sub.add_parser("handouts", help="write build/handouts from build/executed and build/student-executed")
     args = parser.parse_args()
-    {"execute": execute, "handouts": handouts}[args.command](args)
+    {"execute": execute, "students": students, "handouts": handouts}[args.command](args)
 
 
 if __name__ == "__main__":
