@@ -31,7 +31,7 @@ class DisplayTest {
         Matcher div = Pattern.compile("<div id=\"(gradnotes-[0-9a-f-]+)\" class=\"gradnotes-figure\">").matcher(html);
         assertTrue(div.find());
         assertTrue(html.contains("document.getElementById('" + div.group(1) + "')"), "the script draws into that div");
-        assertTrue(html.contains("window.Plotly.newPlot(div, figure.data, figure.layout, figure.config)"));
+        assertTrue(html.contains("window.Plotly.newPlot(div, figure)"));
 
         String again = FigureHtml.html(LinePlot.create("decay", TABLE, "series", "norm"));
         Matcher div2 = Pattern.compile("<div id=\"(gradnotes-[0-9a-f-]+)\"").matcher(again);
