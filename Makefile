@@ -79,7 +79,7 @@ browser-test: tests/browser/node_modules/.package-lock.json
 	node tests/browser/check-handouts.mjs build/handouts
 
 lab-test: setup $(JAR) tests/browser/node_modules/.package-lock.json
-	$(PYTHON) tests/lab/run.py
+	$(PYTHON) tests/browser/run-lab.py
 
 tests/browser/node_modules/.package-lock.json: tests/browser/package.json tests/browser/package-lock.json
 	cd tests/browser && npm ci --no-audit --no-fund --loglevel=error
