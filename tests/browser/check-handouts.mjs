@@ -162,9 +162,10 @@ async function checkPage(context, page, handouts) {
     for (let i = 0; i < sliderCount; i++) {
       const fig = sliders.nth(i);
       const id = await fig.getAttribute('id');
+      // the slider's current value is its first label (plotly.js 3 draws it as .slider-label)
       const drawing = () => fig.evaluate((div) => ({
         lines: [...div.querySelectorAll('.scatterlayer path')].map((p) => p.getAttribute('d')).join('|'),
-        value: div.querySelector('.slider-currentvalue')?.textContent ?? '',
+        value: div.querySelector('.slider-container .slider-label')?.textContent ?? '',
       }));
       try {
         await fig.scrollIntoViewIfNeeded();
@@ -180,7 +181,7 @@ async function checkPage(context, page, handouts) {
         await tab.waitForFunction(([sel, old]) => {
           const div = document.querySelector(sel);
           const lines = [...div.querySelectorAll('.scatterlayer path')].map((p) => p.getAttribute('d')).join('|');
-          const value = div.querySelector('.slider-currentvalue')?.textContent ?? '';
+          const value = div.querySelector('.slider-container .slider-label')?.textContent ?? '';
           return lines !== old.lines && value !== old.value;
         }, [`[id="${id}"]`, before], { timeout: FIGURE_TIMEOUT });
         const after = await drawing();

@@ -131,9 +131,10 @@ async function slidersMove(page, cells) {
     const cell = await page.evaluateHandle((i) => window.jupyterapp.shell.currentWidget.content.widgets[i].node, i);
     for (const plot of await cell.$$('.jp-RenderedPlotly')) {
       if (!await plot.$('g.slider-container')) continue;
+      // the slider's current value is its first label (plotly.js 3 draws it as .slider-label)
       const drawing = () => plot.evaluate((node) => ({
         lines: [...node.querySelectorAll('.scatterlayer path')].map((p) => p.getAttribute('d')).join('|'),
-        value: node.querySelector('.slider-currentvalue')?.textContent ?? '',
+        value: node.querySelector('.slider-container .slider-label')?.textContent ?? '',
       }));
       try {
         await plot.scrollIntoViewIfNeeded();
@@ -148,7 +149,7 @@ async function slidersMove(page, cells) {
         await page.mouse.up();
         await page.waitForFunction(([node, old]) => {
           const lines = [...node.querySelectorAll('.scatterlayer path')].map((p) => p.getAttribute('d')).join('|');
-          const value = node.querySelector('.slider-currentvalue')?.textContent ?? '';
+          const value = node.querySelector('.slider-container .slider-label')?.textContent ?? '';
           return lines !== old.lines && value !== old.value;
         }, [plot, before], { timeout: 20_000 });
         moved++;
