@@ -158,6 +158,7 @@ public final class ComputationGraph implements Displayable {
         for (Edge e : edges) {
             Node a = nodes.get(e.from()), b = nodes.get(e.to());
             List<String> lines = e.quantities().stream().map(Quantity::text).toList();
+            if (lines.isEmpty()) { placed.add(null); continue; }     // nothing to label
             double w = width(lines), h = LINE * lines.size() + 2;
             Box best = null;
             int fewest = Integer.MAX_VALUE;
@@ -182,8 +183,9 @@ public final class ComputationGraph implements Displayable {
         List<Box> all = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (Node n : nodes.values()) { all.add(nodeBox(n)); names.add(n.name()); }
-        all.addAll(edgeLabelBoxes());
-        for (Edge e : edges) names.add(e.from() + " → " + e.to());
+        List<Box> labels = edgeLabelBoxes();
+        for (int i = 0; i < edges.size(); i++)
+            if (labels.get(i) != null) { all.add(labels.get(i)); names.add(edges.get(i).from() + " → " + edges.get(i).to()); }
         List<String> pairs = new ArrayList<>();
         for (int i = 0; i < all.size(); i++)
             for (int j = 0; j < i; j++) if (all.get(i).overlaps(all.get(j))) pairs.add(names.get(j) + " / " + names.get(i));
@@ -200,7 +202,7 @@ public final class ComputationGraph implements Displayable {
             bottom = Math.max(bottom, b.y() + b.h());
         }
         List<Box> labels = edgeLabelBoxes();
-        for (Box b : labels) { right = Math.max(right, b.x() + b.w()); bottom = Math.max(bottom, b.y() + b.h()); }
+        for (Box b : labels) if (b != null) { right = Math.max(right, b.x() + b.w()); bottom = Math.max(bottom, b.y() + b.h()); }
         StringBuilder svg = new StringBuilder(String.format(
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" font-family=\"sans-serif\" font-size=\"11\" style=\"background: white\">%n",
                 right + MARGIN / 2.0, bottom + MARGIN / 2.0));
@@ -214,6 +216,7 @@ public final class ComputationGraph implements Displayable {
         for (int i = 0; i < edges.size(); i++) {
             Edge e = edges.get(i);
             Box box = labels.get(i);
+            if (box == null) continue;
             svg.append(String.format("<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"white\" fill-opacity=\"0.9\" stroke=\"%s\" rx=\"3\"/>%n",
                     box.x(), box.y(), box.w(), box.h(), e.highlighted() ? "#e67e00" : "#ddd"));
             quantities(svg, e.quantities(), box.x() + box.w() / 2, box.y() + LINE - 2);

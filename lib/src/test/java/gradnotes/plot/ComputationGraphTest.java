@@ -67,4 +67,11 @@ class ComputationGraphTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> g.edge("b", "a")).getMessage().contains("left to right"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> g.node("a", 2, 0)).getMessage().contains("already"));
     }
+
+    @Test
+    void anEdgeWithoutNumbersGetsNoLabel() {
+        String svg = new ComputationGraph("").node("a", 0, 0).node("b", 1, 0).edge("a", "b").svg();
+        assertFalse(svg.contains("<rect"), svg);
+        assertEquals(1, svg.split("<line").length - 1);
+    }
 }
