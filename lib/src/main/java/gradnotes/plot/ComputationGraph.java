@@ -68,6 +68,18 @@ public final class ComputationGraph implements Displayable {
         this.title = title;
     }
 
+    /**
+     * Pixels between columns (320 unless set) and between rows (130): narrower for long chains of
+     * short labels. Drawing widens the columns where a label would find no free spot.
+     */
+    public ComputationGraph spacing(int columnGap, int rowGap) {
+        if (columnGap < 2 * RADIUS + 10 || rowGap < 2 * RADIUS + 10)
+            throw new IllegalArgumentException("columnGap and rowGap must be at least " + (2 * RADIUS + 10) + " pixels, got " + columnGap + " and " + rowGap);
+        this.columnGap = columnGap;
+        this.rowGap = rowGap;
+        return this;
+    }
+
     /** A node named {@code name} in column {@code column} (0 on the left) and row {@code row} (0 on top). */
     public ComputationGraph node(String name, int column, double row, Quantity... quantities) {
         if (name == null || name.isBlank()) throw new IllegalArgumentException("a node needs a name, got " + (name == null ? "null" : "a blank"));
@@ -130,12 +142,13 @@ public final class ComputationGraph implements Displayable {
         return g;
     }
 
-    static final int COLUMN_GAP = 320, ROW_GAP = 130, MARGIN = 70, RADIUS = 20, LINE = 14;
+    static final int MARGIN = 70, RADIUS = 20, LINE = 14;
+    private int columnGap = 320, rowGap = 130;
     static final double CHAR = 6.6;
 
-    private double x(Node n) { return MARGIN + 50 + n.column() * COLUMN_GAP; }
+    private double x(Node n) { return MARGIN + 50 + n.column() * columnGap; }
 
-    private double y(Node n) { return MARGIN + 10 + n.row() * ROW_GAP; }
+    private double y(Node n) { return MARGIN + 10 + n.row() * rowGap; }
 
     private static double width(List<String> lines) {
         return lines.stream().mapToInt(String::length).max().orElse(0) * CHAR + 8;
@@ -195,6 +208,8 @@ public final class ComputationGraph implements Displayable {
     /** The SVG drawing. */
     public String svg() {
         if (nodes.isEmpty()) throw new IllegalStateException("the graph has no nodes to draw");
+        // labels too long for the columns: widen the columns until every label has a free spot
+        while (overlaps() > 0 && columnGap < 1200) columnGap += 20;
         double right = 0, bottom = 0;
         for (Node n : nodes.values()) {
             Box b = nodeBox(n);
@@ -203,9 +218,11 @@ public final class ComputationGraph implements Displayable {
         }
         List<Box> labels = edgeLabelBoxes();
         for (Box b : labels) if (b != null) { right = Math.max(right, b.x() + b.w()); bottom = Math.max(bottom, b.y() + b.h()); }
+        double width = right + MARGIN / 2.0, height = bottom + MARGIN / 2.0;
+        // scales down to the cell's width (never up), so a long chain needs no sideways scrolling
         StringBuilder svg = new StringBuilder(String.format(
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" font-family=\"sans-serif\" font-size=\"11\" style=\"background: white\">%n",
-                right + MARGIN / 2.0, bottom + MARGIN / 2.0));
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" font-family=\"sans-serif\" font-size=\"11\" style=\"background: white; max-width: 100%%; height: auto\">%n",
+                width, height, width, height));
         if (!title.isBlank())
             svg.append(String.format("<text x=\"%d\" y=\"22\" font-size=\"14\">%s</text>%n", MARGIN / 2, escape(title)));
         for (Edge e : edges) {

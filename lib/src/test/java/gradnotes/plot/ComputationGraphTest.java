@@ -69,6 +69,14 @@ class ComputationGraphTest {
     }
 
     @Test
+    void columnsTooNarrowForTheLabelsAreWidened() {
+        var g = sheetNetwork().spacing(120, 130);
+        assertFalse(g.overlapping().isEmpty(), "at 120 pixels the labels should collide");
+        g.svg();
+        assertEquals(List.of(), g.overlapping());
+    }
+
+    @Test
     void anEdgeWithoutNumbersGetsNoLabel() {
         String svg = new ComputationGraph("").node("a", 0, 0).node("b", 1, 0).edge("a", "b").svg();
         assertFalse(svg.contains("<rect"), svg);
