@@ -19,9 +19,9 @@ public final class SelfCheck implements Displayable {
         if (Double.isNaN(answer))
             return new SelfCheck("✎ " + what + ": not answered yet. Replace Double.NaN with your value and run the cell again.");
         if (Math.abs(answer - expected) <= tolerance)
-            return new SelfCheck("✓ " + what + ": " + Numbers.format(answer) + " is right.");
+            return new SelfCheck("✓ " + what + ": " + Numbers.full(answer) + " is right.");
         String hint = Math.signum(answer) != Math.signum(expected) && expected != 0 ? " Check the sign." : "";
-        return new SelfCheck("✗ " + what + ": " + Numbers.format(answer) + " is not it yet." + hint
+        return new SelfCheck("✗ " + what + ": " + Numbers.full(answer) + " is not it yet." + hint
                 + " Recompute, or read the solution below.");
     }
 
