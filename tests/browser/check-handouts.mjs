@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Opens every built HTML handout in Debian's headless Chromium, with the network off, and checks
-// what a reader would see: no script errors, every plot drawn, the math typeset (none left as raw
-// TeX), the solutions only in the instructor version, no broken local link, and an index that
+// what a reader would see: no script errors, every plot drawn, every slider redraws its figure when
+// moved, the math typeset (none left as raw TeX), the solutions only in the instructor version, no broken local link, and an index that
 // reaches every page. One screenshot per page.
 //
 //   node tests/browser/check-handouts.mjs [handoutsDir]     (default: build/handouts)
@@ -154,6 +154,42 @@ async function checkPage(context, page, handouts) {
       }
     }
     if (page.version) details.unshift(`${figures} figure${figures === 1 ? '' : 's'}`);
+
+    // Sliders: a figure with a slider redraws from its frames without a kernel. Drag each grip to
+    // the far end of its rail and check that the slider's value and the drawn lines both change.
+    const sliders = tab.locator('.gradnotes-figure:has(g.slider-container)');
+    const sliderCount = await sliders.count();
+    for (let i = 0; i < sliderCount; i++) {
+      const fig = sliders.nth(i);
+      const id = await fig.getAttribute('id');
+      // the slider's current value is its first label (plotly.js 3 draws it as .slider-label)
+      const drawing = () => fig.evaluate((div) => ({
+        lines: [...div.querySelectorAll('.scatterlayer path')].map((p) => p.getAttribute('d')).join('|'),
+        value: div.querySelector('.slider-container .slider-label')?.textContent ?? '',
+      }));
+      try {
+        await fig.scrollIntoViewIfNeeded();
+        const before = await drawing();
+        const rail = await fig.locator('rect.slider-rail-rect').first().boundingBox();
+        const grip = await fig.locator('rect.slider-grip-rect').first().boundingBox();
+        const from = { x: grip.x + grip.width / 2, y: grip.y + grip.height / 2 };
+        const toX = from.x < rail.x + rail.width / 2 ? rail.x + rail.width - 1 : rail.x + 1;
+        await tab.mouse.move(from.x, from.y);
+        await tab.mouse.down();
+        await tab.mouse.move(toX, from.y, { steps: 8 });
+        await tab.mouse.up();
+        await tab.waitForFunction(([sel, old]) => {
+          const div = document.querySelector(sel);
+          const lines = [...div.querySelectorAll('.scatterlayer path')].map((p) => p.getAttribute('d')).join('|');
+          const value = div.querySelector('.slider-container .slider-label')?.textContent ?? '';
+          return lines !== old.lines && value !== old.value;
+        }, [`[id="${id}"]`, before], { timeout: FIGURE_TIMEOUT });
+        const after = await drawing();
+        details.push(`slider moved: "${before.value}" → "${after.value}"`);
+      } catch (err) {
+        problems.push(`slider of #${id}: moving it did not redraw the figure (${String(err.message ?? err).split('\n')[0]})`);
+      }
+    }
 
     // Solutions: never in the student version; in the instructor version when the notebook has any.
     const solutions = await tab.locator('.celltag_solution').count();

@@ -4,7 +4,8 @@
 //   every notebook: Run All; no error or stderr output; every plot drawn (traces in plotly's SVG);
 //   the math typeset; save, reload the page, plots still drawn without running anything; the copy
 //   executed by nbclient (unsigned, so untrusted) shows its plots as it opens; Run All twice in a
-//   row, then one plot cell run again, and every plot is still drawn;
+//   row, then one plot cell run again, and every plot is still drawn; every slider moved redraws
+//   its figure;
 //   a `while (true) {}` cell stopped with the toolbar's interrupt button, and the next cell runs;
 //   Restart & Run All ten times on the index, each one finishing with its plot drawn;
 //   no request leaves 127.0.0.1.
@@ -127,6 +128,47 @@ async function plotsDrawn(page, cells) {
   return missing;
 }
 
+// Every figure with a slider: drag its grip to the far end of the rail, as a reader would, and wait
+// until the slider's value and the drawn lines have both changed (plotly's renderer animates to the
+// frame the slider names, with no kernel involved). Returns how many sliders moved and what failed.
+async function slidersMove(page, cells) {
+  const failed = [];
+  let moved = 0;
+  for (const i of [...new Set(cells)]) {
+    await page.evaluate((i) => window.jupyterapp.shell.currentWidget.content.scrollToItem(i, 'center'), i);
+    const cell = await page.evaluateHandle((i) => window.jupyterapp.shell.currentWidget.content.widgets[i].node, i);
+    for (const plot of await cell.$$('.jp-RenderedPlotly')) {
+      if (!await plot.$('g.slider-container')) continue;
+      // the slider's current value is its first label (plotly.js 3 draws it as .slider-label)
+      const drawing = () => plot.evaluate((node) => ({
+        lines: [...node.querySelectorAll('.scatterlayer path')].map((p) => p.getAttribute('d')).join('|'),
+        value: node.querySelector('.slider-container .slider-label')?.textContent ?? '',
+      }));
+      try {
+        await plot.scrollIntoViewIfNeeded();
+        const before = await drawing();
+        const rail = await (await plot.$('rect.slider-rail-rect')).boundingBox();
+        const grip = await (await plot.$('rect.slider-grip-rect')).boundingBox();
+        const from = { x: grip.x + grip.width / 2, y: grip.y + grip.height / 2 };
+        const toX = from.x < rail.x + rail.width / 2 ? rail.x + rail.width - 1 : rail.x + 1;
+        await page.mouse.move(from.x, from.y);
+        await page.mouse.down();
+        await page.mouse.move(toX, from.y, { steps: 8 });
+        await page.mouse.up();
+        await page.waitForFunction(([node, old]) => {
+          const lines = [...node.querySelectorAll('.scatterlayer path')].map((p) => p.getAttribute('d')).join('|');
+          const value = node.querySelector('.slider-container .slider-label')?.textContent ?? '';
+          return lines !== old.lines && value !== old.value;
+        }, [plot, before], { timeout: 20_000 });
+        moved++;
+      } catch (err) {
+        failed.push(`cell ${i + 1}: ${String(err.message ?? err).split('\n')[0].slice(0, 120)}`);
+      }
+    }
+  }
+  return { moved, failed };
+}
+
 async function mathTypeset(page, cells) {
   const raw = [];
   for (const i of cells) {
@@ -177,6 +219,11 @@ async function notebookSession(page, name) {
   say(raw.length === 0, `${name}: math typeset in ${o.math.length - raw.length} of ${o.math.length} Markdown cells with TeX`
     + (raw.length ? ` (raw TeX left in cells ${raw.join(', ')})` : ''));
   await screenshot(page, `${name}.png`, o.plots[0]);
+  const sliders = await slidersMove(page, o.plots);
+  if (sliders.moved || sliders.failed.length) {
+    say(sliders.failed.length === 0, `${name}: ${sliders.moved} of ${sliders.moved + sliders.failed.length} sliders`
+      + ` redrew their figure when moved${sliders.failed.length ? ': ' + sliders.failed.join(' | ') : ''}`);
+  }
 
   await command(page, 'docmanager:save');
   await page.waitForFunction(() => !window.jupyterapp.shell.currentWidget.context.model.dirty, null, { timeout: 30_000 });

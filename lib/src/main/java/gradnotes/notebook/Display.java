@@ -58,6 +58,24 @@ public final class Display {
         return new MimeBundle(data);
     }
 
+    /**
+     * A figure already in plotly's JSON form ({@code data}, {@code layout}, optionally {@code frames}
+     * and {@code config}), in the same three forms as {@link #figure(Figure)}: for figures Tablesaw
+     * cannot describe, such as a slider over animation frames ({@link gradnotes.plot.Sweep}).
+     */
+    public static MimeBundle plotly(Map<String, Object> json, String plain) {
+        if (json == null || !(json.get("data") instanceof List<?>))
+            throw new IllegalArgumentException("json must be a plotly figure with a data array, got "
+                    + (json == null ? "null" : json.keySet()));
+        if (plain == null || plain.isBlank())
+            throw new IllegalArgumentException("plain is empty, expected a line saying what the figure shows");
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("text/plain", plain);
+        data.put(FigureJson.MIME, JsonTree.write(json));
+        data.put("text/html", FigureHtml.html(json));
+        return new MimeBundle(data);
+    }
+
     /** Markdown, rendered by the notebook (math between $…$ included). */
     public static MimeBundle markdown(String md) { return MimeBundle.of(md, "text/markdown", md); }
 

@@ -15,16 +15,22 @@ public final class FigureHtml {
     private FigureHtml() {}
 
     /** The HTML for {@code figure}: a div, and a script that draws the figure's JSON into it. */
-    public static String html(Figure figure) {
+    public static String html(Figure figure) { return html(FigureJson.of(figure)); }
+
+    /**
+     * The HTML for a figure in plotly's JSON form. Drawn with {@code Plotly.newPlot(div, figure)}, so
+     * the figure's {@code frames} (a slider's animation steps) come along with its data and layout.
+     */
+    public static String html(java.util.Map<String, Object> figure) {
         String id = "gradnotes-" + UUID.randomUUID();
         return "<div style=\"max-width: 100%; overflow-x: auto\"><div id=\"" + id + "\" class=\"gradnotes-figure\"></div></div>\n"
                 + "<script>\n(function () {\n"
-                + "  var figure = " + FigureJson.text(figure) + ";\n"
+                + "  var figure = " + JsonTree.write(figure) + ";\n"
                 + "  var tries = 0;\n"
                 + "  (function draw() {\n"
                 + "    var div = document.getElementById('" + id + "');\n"
                 + "    if (!div) return;\n"
-                + "    if (window.Plotly) { window.Plotly.newPlot(div, figure.data, figure.layout, figure.config); return; }\n"
+                + "    if (window.Plotly) { window.Plotly.newPlot(div, figure); return; }\n"
                 + "    if (tries++ < 40) { setTimeout(draw, 50); return; }\n"
                 + "    div.textContent = 'This page has no plotly.js to draw the figure with. Open the notebook in "
                 + "JupyterLab, Notebook 7 or VS Code, or read the handout.';\n"

@@ -11,10 +11,19 @@ public final class Numbers {
     private Numbers() {}
 
     /**
-     * Up to 10 significant digits, trailing zeros dropped; scientific notation for very small or
-     * very large magnitudes. {@code 2.0 → "2"}, {@code 0.5874321 → "0.5874321"}, {@code 3.2e-9 → "3.2e-09"}.
+     * How a number is shown to a reader (tables, matrices, diagrams): four significant digits, as
+     * {@link #sig(double)}. {@code 0.389261745 → "0.3893"}, {@code 63902809.21 → "6.39e7"},
+     * {@code NaN → "NaN"}. Where a comparison needs more digits, use {@link #full}.
      */
-    public static String format(double v) {
+    public static String format(double v) { return sig(v, 4); }
+
+    /**
+     * Up to 10 significant digits, trailing zeros dropped; scientific notation for very small or
+     * very large magnitudes: for comparisons that need the digits (a student's answer echoed back,
+     * a computed value beside a sheet's). {@code 2.0 → "2"}, {@code 0.5874321 → "0.5874321"},
+     * {@code 3.2e-9 → "3.2e-09"}.
+     */
+    public static String full(double v) {
         if (Double.isNaN(v) || Double.isInfinite(v)) return Double.toString(v);
         if (v == 0) return "0";
         double a = Math.abs(v);

@@ -57,7 +57,7 @@ public final class SheetComparison implements Displayable {
                 .append(TableHtml.escape(title)).append("</caption>\n<thead><tr><th>quantity</th><th>sheet</th>")
                 .append("<th>computed</th><th>computed, rounded as on the sheet</th><th>verdict</th></tr></thead>\n<tbody>\n");
         for (Row r : rows) {
-            String sheet = Numbers.rounded(r.sheet(), decimals), exact = Numbers.format(r.computed()),
+            String sheet = Numbers.rounded(r.sheet(), decimals), exact = Numbers.full(r.computed()),
                     rounded = Numbers.rounded(r.computed(), decimals);
             text.append(String.format("%s %s: sheet %s, computed %s (rounded %s)%n", r.verdict().substring(0, 1),
                     r.quantity(), sheet, exact, rounded));

@@ -14,9 +14,10 @@ public final class TableHtml {
     }
 
     static String cell(Column<?> c, int row) {
-        if (c.isMissing(row)) return "";
+        // Tablesaw stores NaN as a double column's "missing" value: show it as NaN, not as a blank
         if (c instanceof DoubleColumn d) return Numbers.format(d.getDouble(row));
         if (c instanceof FloatColumn f) return Numbers.format(f.getFloat(row));
+        if (c.isMissing(row)) return "";
         return String.valueOf(c.get(row));
     }
 

@@ -31,7 +31,7 @@ class DisplayTest {
         Matcher div = Pattern.compile("<div id=\"(gradnotes-[0-9a-f-]+)\" class=\"gradnotes-figure\">").matcher(html);
         assertTrue(div.find());
         assertTrue(html.contains("document.getElementById('" + div.group(1) + "')"), "the script draws into that div");
-        assertTrue(html.contains("window.Plotly.newPlot(div, figure.data, figure.layout, figure.config)"));
+        assertTrue(html.contains("window.Plotly.newPlot(div, figure)"));
 
         String again = FigureHtml.html(LinePlot.create("decay", TABLE, "series", "norm"));
         Matcher div2 = Pattern.compile("<div id=\"(gradnotes-[0-9a-f-]+)\"").matcher(again);
@@ -58,16 +58,16 @@ class DisplayTest {
     @Test
     void tablesAreHtmlAndAlignedText() {
         MimeBundle b = Display.bundle(TABLE);
-        assertEquals("norms\nseries  norm  \ntanh    0.5   \nrelu    1234.5\n", b.plain());
-        assertTrue(b.data().get("text/html").contains("<td style=\"text-align:right\">1234.5</td>"));
+        assertEquals("norms\nseries  norm\ntanh    0.5 \nrelu    1234\n", b.plain(), "four significant digits");
+        assertTrue(b.data().get("text/html").contains("<td style=\"text-align:right\">1234</td>"));
         assertTrue(b.data().get("text/html").contains("<caption>norms</caption>"));
     }
 
     @Test
     void matricesAreLatex() {
         MimeBundle b = Display.bundle(new DMatrixRMaj(2, 2, true, 1, 0.5, -2, 3e-9));
-        assertEquals("$$\\begin{bmatrix}1 & 0.5 \\\\ -2 & 3e-09\\end{bmatrix}$$", b.data().get("text/latex"));
-        assertEquals("[1, 0.5]\n[-2, 3e-09]", b.plain());
+        assertEquals("$$\\begin{bmatrix}1 & 0.5 \\\\ -2 & 3e-9\\end{bmatrix}$$", b.data().get("text/latex"));
+        assertEquals("[1, 0.5]\n[-2, 3e-9]", b.plain());
     }
 
     @Test
@@ -84,13 +84,35 @@ class DisplayTest {
     @Test
     void numbersAreShortButExactAndRoundLikeASheet() {
         assertEquals("2", Numbers.format(2.0));
-        assertEquals("0.5874321", Numbers.format(0.5874321));
+        assertEquals("0.5874", Numbers.format(0.5874321), "four significant digits for readers");
+        assertEquals("0.3893", Numbers.format(0.389261745));
+        assertEquals("6.39e7", Numbers.format(63902809.21));
         assertEquals("0.1", Numbers.format(0.1));
-        assertEquals("-3.2e-09", Numbers.format(-3.2e-9));
-        assertEquals("0.3333333333", Numbers.format(1.0 / 3));
+        assertEquals("-3.2e-9", Numbers.format(-3.2e-9));
+        assertEquals("NaN", Numbers.format(Double.NaN));
+        assertEquals("0.5874321", Numbers.full(0.5874321), "full precision where a comparison needs it");
+        assertEquals("-3.2e-09", Numbers.full(-3.2e-9));
+        assertEquals("0.3333333333", Numbers.full(1.0 / 3));
         assertEquals("0.57", Numbers.rounded(0.574442516811659, 2));
         assertEquals("-0.03", Numbers.rounded(-0.025, 2), "half away from zero, as by hand");
         assertEquals(0.49, Numbers.round(0.4874, 2), 0.0);
+    }
+
+    @Test
+    void aNaNInATableShowsAsNaNNotAsABlank() {
+        var t = tech.tablesaw.api.Table.create("with a NaN", tech.tablesaw.api.DoubleColumn.create("v", 1.5, Double.NaN),
+                tech.tablesaw.api.StringColumn.create("s", "a", null));
+        MimeBundle b = Display.bundle(t);
+        assertTrue(b.data().get("text/html").contains("<td style=\"text-align:right\">NaN</td>"), b.data().get("text/html"));
+        assertTrue(b.plain().contains("NaN"), b.plain());
+    }
+
+    @Test
+    void markdownBuiltFromTextIsEscapedOutsideMath() {
+        assertEquals("‖h\\_t − h\\_\\{t−1\\}‖", Markdown.escape("‖h_t − h_{t−1}‖"));
+        assertEquals("a\\*b \\[link\\] \\<b\\> $h_{t-1}$ and $$x_1$$", Markdown.escape("a*b [link] <b> $h_{t-1}$ and $$x_1$$"));
+        assertEquals("\\# not a heading", Markdown.escape("# not a heading"));
+        assertThrows(IllegalArgumentException.class, () -> Markdown.escape(null));
     }
 
     @Test
