@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Gated recurrent unit, in the convention of the CO3086 lab:
+ * Gated recurrent unit, in the convention of Chung et al. (2014), which the CO3086 lab also uses:
  * <pre>
  *   z_t  = σ(W_z x_t + U_z h_{t-1} + b_z)              update gate
  *   r_t  = σ(W_r x_t + U_r h_{t-1} + b_r)              reset gate
@@ -21,6 +21,9 @@ import java.util.Random;
  *
  * <p>Other conventions, and how they map to this one:
  * <ul>
+ *   <li>Cho et al. (2014) and Goodfellow et al. (§10.10.2) write h_t = z_t ∘ h_{t-1} + (1 − z_t) ∘ ĥ_t:
+ *       the update gate's role is flipped, z = 1 − z here, so their z-weights and bias are the negatives of
+ *       W_z, U_z, b_z (1 − σ(a) = σ(−a)).</li>
  *   <li>Reset before the matrix, ĥ_t = tanh(W x_t + U (r_t ∘ h_{t-1})) (Cho et al. 2014's alternative
  *       form): a different model, not a reparametrisation; here the reset scales U h_{t-1}.</li>
  *   <li>PyTorch's {@code nn.GRU}: n_t = tanh(W_in x_t + b_in + r_t ∘ (W_hn h_{t-1} + b_hn)) and

@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Long short-term memory, in the convention of the CO3086 lab:
+ * Long short-term memory (Hochreiter and Schmidhuber, 1997, with the forget gate of Gers et al., 2000),
+ * as PyTorch and the CO3086 lab write it:
  * <pre>
  *   i_t = σ(W_i x_t + U_i h_{t-1} + b_i)        input gate
  *   f_t = σ(W_f x_t + U_f h_{t-1} + b_f)        forget gate
