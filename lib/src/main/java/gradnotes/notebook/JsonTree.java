@@ -65,7 +65,7 @@ public final class JsonTree {
         } else if (value instanceof Map<?, ?> m) {
             out.append('{');
             boolean first = true;
-            for (var e : m.entrySet()) {
+            for (var e : inWritingOrder(m)) {
                 if (!first) out.append(',');
                 first = false;
                 quote(String.valueOf(e.getKey()), out);
@@ -81,6 +81,18 @@ public final class JsonTree {
             }
             out.append(']');
         } else throw new IllegalArgumentException("no JSON form for a " + value.getClass().getName());
+    }
+
+    /**
+     * A map's entries in its own order where it keeps one (LinkedHashMap, sorted maps), else sorted by
+     * key: Map.of and HashMap iterate in an order that changes from one JVM to the next, and the same
+     * figure must give the same text every time (a notebook run twice shows the same outputs).
+     */
+    private static Iterable<? extends Map.Entry<?, ?>> inWritingOrder(Map<?, ?> m) {
+        if (m instanceof LinkedHashMap<?, ?> || m instanceof java.util.SortedMap<?, ?>) return m.entrySet();
+        List<Map.Entry<?, ?>> entries = new ArrayList<>(m.entrySet());
+        entries.sort(java.util.Comparator.comparing(e -> String.valueOf(e.getKey())));
+        return entries;
     }
 
     private static void quote(String s, StringBuilder out) {

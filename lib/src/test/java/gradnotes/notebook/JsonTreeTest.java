@@ -44,6 +44,15 @@ class JsonTreeTest {
     }
 
     @Test
+    void aMapWithoutAnOrderOfItsOwnIsWrittenSortedByKey() {
+        assertEquals("{\"duration\":0,\"redraw\":true,\"z\":1}", JsonTree.write(Map.of("z", 1, "redraw", true, "duration", 0)));
+        Map<String, Object> kept = new LinkedHashMap<>();
+        kept.put("z", 1);
+        kept.put("a", 2);
+        assertEquals("{\"z\":1,\"a\":2}", JsonTree.write(kept), "an order of its own is kept");
+    }
+
+    @Test
     void brokenTextIsNamedWithWhere() {
         var e = assertThrows(IllegalArgumentException.class, () -> JsonTree.parse("{\"a\": [1, 2}"));
         assertTrue(e.getMessage().startsWith("expected ',' or ']' in an array at character 11"), e.getMessage());
