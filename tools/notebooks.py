@@ -245,7 +245,15 @@ def handout(nb, student):
             cell.execution_count = None  # counts with gaps would show where solutions were taken out
         if cell.cell_type == "code" and cell.source.lstrip().startswith(("%classpath", "%jars")):
             cell.outputs = []  # a kernel's note would name a path on the machine that built the handout
+        if cell.cell_type == "code":
+            # nbgrader's markers are for its generate and autograde steps; a reader sees the answer
+            # code without them, and not the hidden tests that only the autograder runs
+            cell.source = NBGRADER_MARKER.sub("", HIDDEN_TESTS.sub("", cell.source)).rstrip("\n")
     return nb
+
+
+HIDDEN_TESTS = re.compile(r"^[ \t]*// BEGIN HIDDEN TESTS\n.*?^[ \t]*// END HIDDEN TESTS[ \t]*\n?", re.S | re.M)
+NBGRADER_MARKER = re.compile(r"^[ \t]*// (BEGIN|END) SOLUTION[ \t]*\n?", re.M)
 
 
 # nbgrader's generate step, configured for the notebooks: Java answer regions become a comment, a
