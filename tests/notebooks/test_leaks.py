@@ -23,7 +23,7 @@ What counts as a leak:
    as the expected value of a self-check (1. above);
 4. an expected set of options written out in code (`Set.of("b", "d")`).
 
-`--self-test` injects each leak listed in issue 12 into a copy of the student material and
+`--self-test` injects each leak an earlier version of the notebooks had into a copy of the student material and
 requires the check to find every one, then requires the clean material to pass.
 """
 import copy
@@ -242,7 +242,7 @@ def text_output(text):
     return {"output_type": "display_data", "metadata": {}, "data": {"text/plain": text}}
 
 
-# The leaks issue 12 lists, each as the student material showed it (sheet, cell to add).
+# The leaks earlier student material had, each as it showed it (sheet, cell to add).
 ISSUE_LEAKS = {
     "ex03 cell 4: literal answer": ("dl4nlp-ex03", code_cell(
         'show(SelfCheck.number("Q1", myQ1, 1, 0));')),
@@ -301,7 +301,7 @@ def main():
         raise SystemExit(f"only {count} expected answers found in build/executed/: run `make notebooks`")
     material = student_material()
     if "--self-test" in sys.argv:
-        print(f"leak check, self-test: {len(ISSUE_LEAKS)} leaks from issue 12 injected one at a time")
+        print(f"leak check, self-test: {len(ISSUE_LEAKS)} leaks that earlier student material had, injected one at a time")
         self_test(answers, material)
     found = leaks(answers, material)
     if found:
