@@ -10,6 +10,7 @@
 // else from the repo's build/executed; screenshots go to ../screenshots beside handoutsDir, so a
 // copy of the handouts tested elsewhere never overwrites the real screenshots.
 import { chromium } from 'playwright-core';
+import { dragSliderToFarEnd } from './slider.mjs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -162,30 +163,9 @@ async function checkPage(context, page, handouts) {
     for (let i = 0; i < sliderCount; i++) {
       const fig = sliders.nth(i);
       const id = await fig.getAttribute('id');
-      // the slider's current value is its first label (plotly.js 3 draws it as .slider-label)
-      const drawing = () => fig.evaluate((div) => ({
-        lines: [...div.querySelectorAll('.scatterlayer path')].map((p) => p.getAttribute('d')).join('|'),
-        value: div.querySelector('.slider-container .slider-label')?.textContent ?? '',
-      }));
       try {
-        await fig.scrollIntoViewIfNeeded();
-        const before = await drawing();
-        const rail = await fig.locator('rect.slider-rail-rect').first().boundingBox();
-        const grip = await fig.locator('rect.slider-grip-rect').first().boundingBox();
-        const from = { x: grip.x + grip.width / 2, y: grip.y + grip.height / 2 };
-        const toX = from.x < rail.x + rail.width / 2 ? rail.x + rail.width - 1 : rail.x + 1;
-        await tab.mouse.move(from.x, from.y);
-        await tab.mouse.down();
-        await tab.mouse.move(toX, from.y, { steps: 8 });
-        await tab.mouse.up();
-        await tab.waitForFunction(([sel, old]) => {
-          const div = document.querySelector(sel);
-          const lines = [...div.querySelectorAll('.scatterlayer path')].map((p) => p.getAttribute('d')).join('|');
-          const value = div.querySelector('.slider-container .slider-label')?.textContent ?? '';
-          return lines !== old.lines && value !== old.value;
-        }, [`[id="${id}"]`, before], { timeout: FIGURE_TIMEOUT });
-        const after = await drawing();
-        details.push(`slider moved: "${before.value}" → "${after.value}"`);
+        const moved = await dragSliderToFarEnd(tab, await fig.elementHandle(), FIGURE_TIMEOUT);
+        details.push(`slider moved: "${moved.before}" → "${moved.after}"`);
       } catch (err) {
         problems.push(`slider of #${id}: moving it did not redraw the figure (${String(err.message ?? err).split('\n')[0]})`);
       }

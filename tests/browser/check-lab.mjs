@@ -11,6 +11,7 @@
 //   no request leaves 127.0.0.1.
 // Screenshots (light theme, and one in the dark theme) go to $LAB_SCREENSHOTS.
 import { chromium } from 'playwright-core';
+import { dragSliderToFarEnd } from './slider.mjs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -139,27 +140,8 @@ async function slidersMove(page, cells) {
     const cell = await page.evaluateHandle((i) => window.jupyterapp.shell.currentWidget.content.widgets[i].node, i);
     for (const plot of await cell.$$('.jp-RenderedPlotly')) {
       if (!await plot.$('g.slider-container')) continue;
-      // the slider's current value is its first label (plotly.js 3 draws it as .slider-label)
-      const drawing = () => plot.evaluate((node) => ({
-        lines: [...node.querySelectorAll('.scatterlayer path')].map((p) => p.getAttribute('d')).join('|'),
-        value: node.querySelector('.slider-container .slider-label')?.textContent ?? '',
-      }));
       try {
-        await plot.scrollIntoViewIfNeeded();
-        const before = await drawing();
-        const rail = await (await plot.$('rect.slider-rail-rect')).boundingBox();
-        const grip = await (await plot.$('rect.slider-grip-rect')).boundingBox();
-        const from = { x: grip.x + grip.width / 2, y: grip.y + grip.height / 2 };
-        const toX = from.x < rail.x + rail.width / 2 ? rail.x + rail.width - 1 : rail.x + 1;
-        await page.mouse.move(from.x, from.y);
-        await page.mouse.down();
-        await page.mouse.move(toX, from.y, { steps: 8 });
-        await page.mouse.up();
-        await page.waitForFunction(([node, old]) => {
-          const lines = [...node.querySelectorAll('.scatterlayer path')].map((p) => p.getAttribute('d')).join('|');
-          const value = node.querySelector('.slider-container .slider-label')?.textContent ?? '';
-          return lines !== old.lines && value !== old.value;
-        }, [plot, before], { timeout: 20_000 });
+        await dragSliderToFarEnd(page, plot, 20_000);
         moved++;
       } catch (err) {
         failed.push(`cell ${i + 1}: ${String(err.message ?? err).split('\n')[0].slice(0, 120)}`);
