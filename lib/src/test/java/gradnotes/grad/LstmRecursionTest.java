@@ -22,8 +22,7 @@ class LstmRecursionTest {
         Lstm lstm = Lstm.init(3, 4, 1.0, rng);
         var xs = RecurrentChecks.randomSequence(3, 1, 7, rng);
         var run = lstm.forward(xs);
-        List<DMatrixRMaj> dJdh = new ArrayList<>();
-        for (int t = 0; t < 7; t++) dJdh.add(Init.normal(4, 1, 1.0, rng));
+        List<DMatrixRMaj> dJdh = localGradients(4, 7, rng);
         DMatrixRMaj forward = LstmRecursion.dJdWc(lstm, run, dJdh);
         DMatrixRMaj backward = lstm.backward(run, dJdh).parameters().get("Wc");
         for (int k = 0; k < forward.data.length; k++) assertEquals(backward.data[k], forward.data[k], 1e-12);
@@ -34,8 +33,7 @@ class LstmRecursionTest {
         Random rng = new Random(5);
         Lstm lstm = Lstm.init(3, 4, 1.0, rng);
         var run = lstm.forward(RecurrentChecks.randomSequence(3, 1, 6, rng));
-        List<DMatrixRMaj> dJdh = new ArrayList<>();
-        for (int t = 0; t < 6; t++) dJdh.add(Init.normal(4, 1, 1.0, rng));
+        List<DMatrixRMaj> dJdh = localGradients(4, 6, rng);
         DMatrixRMaj full = LstmRecursion.dJdWc(lstm, run, dJdh), partial = LstmRecursion.dJdWc(lstm, run, dJdh, LstmRecursion.Terms.WITHOUT_GATE_TERMS);
         double gap = 0;
         for (int k = 0; k < full.data.length; k++) gap = Math.max(gap, Math.abs(full.data[k] - partial.data[k]));
@@ -47,8 +45,7 @@ class LstmRecursionTest {
         Random rng = new Random(8);
         Lstm lstm = Lstm.init(2, 3, 1.0, rng);
         var run = lstm.forward(RecurrentChecks.randomSequence(2, 1, 4, rng));
-        List<DMatrixRMaj> dJdh = new ArrayList<>();
-        for (int t = 0; t < 4; t++) dJdh.add(Init.normal(3, 1, 1.0, rng));
+        List<DMatrixRMaj> dJdh = localGradients(3, 4, rng);
         DMatrixRMaj cellOnly = LstmRecursion.dJdWc(lstm, run, dJdh, LstmRecursion.Terms.CELL_PATH_ONLY);
         // by hand for entry (a, b) = (1, 0): dC_t = f_t dC_{t-1} + i_t (1 - C̃_t²) x_t[0] on unit 1 only
         double dC = 0, sum = 0;
@@ -71,5 +68,12 @@ class LstmRecursionTest {
         var run = lstm.forward(RecurrentChecks.randomSequence(2, 1, 3, rng));
         e = assertThrows(IllegalArgumentException.class, () -> LstmRecursion.dJdWc(lstm, run, List.of(new DMatrixRMaj(3, 1))));
         assertTrue(e.getMessage().contains("1 steps but the run has 3"), e.getMessage());
+    }
+
+    /** A random ∂J/∂h_t at every one of T steps, for an LSTM of n units. */
+    private static List<DMatrixRMaj> localGradients(int n, int T, Random rng) {
+        List<DMatrixRMaj> dJdh = new ArrayList<>();
+        for (int t = 0; t < T; t++) dJdh.add(Init.normal(n, 1, 1.0, rng));
+        return dJdh;
     }
 }
