@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A student's answer checked against a key, without the cell showing the answer: the key holds
@@ -58,11 +59,21 @@ public final class SelfCheck implements Displayable {
                 .mapToObj(v -> hash(salt, what, canonical(v, decimals))).collect(Collectors.joining("+"));
     }
 
-    /** The key of a multiple-choice question whose true options are {@code correct}. */
-    public static String choicesKey(String what, Set<String> correct) {
+    /**
+     * The key of a multiple-choice question whose true options are {@code correct}; any further
+     * sets in {@code alsoAccepted} are accepted as well (for a question whose official answer is
+     * disputed, say). Each call draws a fresh salt.
+     */
+    @SafeVarargs
+    public static String choicesKey(String what, Set<String> correct, Set<String>... alsoAccepted) {
         if (correct == null) throw new IllegalArgumentException("correct is null, expected a set of options");
+        if (alsoAccepted == null) throw new IllegalArgumentException("alsoAccepted is null, expected sets of options");
+        for (int i = 0; i < alsoAccepted.length; i++)
+            if (alsoAccepted[i] == null)
+                throw new IllegalArgumentException("alsoAccepted[" + i + "] is null, expected a set of options");
         String salt = salt();
-        return "c:" + salt + ":" + hash(salt, what, joined(correct));
+        return "c:" + salt + ":" + Stream.concat(Stream.of(correct), Arrays.stream(alsoAccepted))
+                .map(set -> hash(salt, what, joined(set))).distinct().collect(Collectors.joining("+"));
     }
 
     /** Right when {@code answer}, rounded as the key says, is one of the values the key accepts; NaN means not answered yet. */
@@ -82,14 +93,14 @@ public final class SelfCheck implements Displayable {
                 + "). Recompute, or read the solution.", false);
     }
 
-    /** Right when the chosen options are exactly the true ones (compared ignoring case and spaces). */
+    /** Right when the chosen options are exactly one of the sets the key accepts (compared ignoring case and spaces). */
     public static SelfCheck choices(String what, Set<String> answer, String key) {
         String[] k = parts(key, 'c');
         if (answer == null || answer.isEmpty())
             return new SelfCheck("✎ " + what + ": not answered yet. Put the options you think are true in the set "
                     + "and run the cell again.", false);
         String chosen = "{" + joined(answer).replace("|", ", ") + "}";
-        return hash(k[1], what, joined(answer)).equals(k[2])
+        return Arrays.asList(k[2].split("\\+")).contains(hash(k[1], what, joined(answer)))
                 ? new SelfCheck("✓ " + what + ": " + chosen + " is right.", true)
                 : new SelfCheck("✗ " + what + ": " + chosen + " is not it yet. Think again about each option, "
                         + "or read the solution.", false);

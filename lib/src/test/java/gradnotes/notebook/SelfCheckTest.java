@@ -55,6 +55,17 @@ class SelfCheckTest {
     }
 
     @Test
+    void aChoicesKeyCanAcceptMoreThanOneSet() {
+        String key = SelfCheck.choicesKey("Q2", Set.of("b", "c"), Set.of("a", "b", "c"));
+        assertTrue(SelfCheck.choices("Q2", Set.of("c", "b"), key).right());
+        assertTrue(SelfCheck.choices("Q2", Set.of("a", "b", "c"), key).right());
+        assertFalse(SelfCheck.choices("Q2", Set.of("a", "b"), key).right());
+        assertFalse(SelfCheck.choices("Q2", Set.of("a"), key).right());
+        assertThrows(IllegalArgumentException.class,
+                () -> SelfCheck.choicesKey("Q2", Set.of("b"), (Set<String>) null));
+    }
+
+    @Test
     void orFailThrowsWithTheMessageUnlessRight() {
         String key = SelfCheck.numberKey("L", 0, 2);
         SelfCheck.number("L", 2, key).orFail();
