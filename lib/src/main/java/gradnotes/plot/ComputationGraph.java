@@ -141,17 +141,26 @@ public final class ComputationGraph implements Displayable {
         return g;
     }
 
+    /** A backward pass of this network's shape (one error column per layer, of the layer's size). */
+    private static void requireBackward(Mlp mlp, Mlp.Backward bw) {
+        Shapes.notNull(bw, "bw", "the network's backward pass");
+        boolean fits = bw.dEda().size() == mlp.depth() && bw.dEdz().size() == mlp.depth();
+        for (int k = 1; fits && k <= mlp.depth(); k++)
+            fits = bw.dEda(k).numRows == mlp.layers.get(k - 1).out() && bw.dEdz(k).numRows == mlp.layers.get(k - 1).out();
+        if (!fits) throw new IllegalArgumentException("bw is not a backward pass of this network (" + mlp.depth() + " layers): expected mlp.backward(fw, ...)");
+    }
+
     /** The number of neurons per layer, input layer first, after checking one name per neuron. */
     private static int[] layerSizes(Mlp mlp, List<List<String>> names) {
         Shapes.notNull(names, "names", "one list of neuron names per layer");
         if (names.size() != mlp.depth() + 1)
-            throw new IllegalArgumentException("names has " + names.size() + " layers for a network with " + (mlp.depth() + 1) + " layers of neurons");
+            throw new IllegalArgumentException("names has " + names.size() + " layers for a network with " + (mlp.depth() + 1) + " layers of neurons, expected one list of names per layer");
         int[] sizes = new int[mlp.depth() + 1];
         for (int k = 0; k <= mlp.depth(); k++) {
             sizes[k] = k == 0 ? mlp.layers.get(0).in() : mlp.layers.get(k - 1).out();
             if (names.get(k) == null || names.get(k).size() != sizes[k])
                 throw new IllegalArgumentException("names: layer " + k + " has " + sizes[k] + " neurons but " + (names.get(k) == null ? "no" : names.get(k).size()) + " names");
-            for (String name : names.get(k)) if (name == null) throw new IllegalArgumentException("names: layer " + k + " holds a null name");
+            for (String name : names.get(k)) if (name == null) throw new IllegalArgumentException("names: layer " + k + " holds a null name, expected a name for every neuron");
         }
         return sizes;
     }
@@ -160,20 +169,19 @@ public final class ComputationGraph implements Displayable {
      * One step of backpropagation unfolded over two layers (the DL4NLP ex08 formula): neuron r of
      * layer k−1, every neuron i of layer k and every neuron j of layer k+1, each with its
      * pre-activation z and σ'(z) (the network's activation derivative), layer k+1 and neuron r with
-     * ∂E/∂p; every connection with its weight. ∂E/∂p_r^(k−1) is the sum over the paths r → i → j
-     * of ∂E/∂p_j σ'(z_j) w_ij σ'(z_i) w_ri; the path with the largest term is highlighted.
+     * ∂E/∂p. ∂E/∂p_r^(k−1) is the sum over the paths r → i → j of ∂E/∂p_j σ'(z_j) w_ij σ'(z_i) w_ri;
+     * the path with the largest term is highlighted. The weights are written on the edges from r and
+     * on those from the highlighted path's middle neuron (twenty crossing labels would not read).
      *
      * @param k the middle layer, 2 ≤ k ≤ depth − 1 (layer 0 is the input)
      * @param r the neuron of layer k−1, from 1
      */
     public static ComputationGraph unfolded(String title, Mlp mlp, Mlp.Forward fw, Mlp.Backward bw, int k, int r) {
         Shapes.notNull(mlp, "mlp", "the network");
-        Shapes.notNull(fw, "fw", "the network's forward run");
-        Shapes.notNull(bw, "bw", "the network's backward pass");
+        mlp.requireOwn(fw);
+        requireBackward(mlp, bw);
         if (k < 2 || k > mlp.depth() - 1)
             throw new IllegalArgumentException("k = " + k + ": the middle layer must have a layer k−1 ≥ 1 below and k+1 ≤ " + mlp.depth() + " above, so 2 ≤ k ≤ " + (mlp.depth() - 1));
-        if (fw.z().size() != mlp.depth() || bw.dEda().size() != mlp.depth())
-            throw new IllegalArgumentException("fw and bw must be a run and a backward pass of this " + mlp.depth() + "-layer network");
         int below = fw.a(k - 1).numRows, mid = fw.z(k).numRows, top = fw.z(k + 1).numRows;
         Shapes.index(r, "r", below);
         var act = mlp.activations;
@@ -191,6 +199,7 @@ public final class ComputationGraph implements Displayable {
             }
         int tallest = Math.max(mid, top);
         var g = new ComputationGraph(title);
+        g.labelAt = 0.35;         // the edges from one neuron fan out; nearer it their labels stay apart
         String from = "p" + sub(r) + up;
         g.node(from, 0, (tallest - 1) / 2.0, pre("z", fw.z(k - 1).get(r - 1, 0)), grad("∂E/∂p", bw.dEda(k - 1).get(r - 1, 0)));
         for (int i = 0; i < mid; i++)
@@ -202,7 +211,8 @@ public final class ComputationGraph implements Displayable {
             g.edge(from, "p" + sub(i + 1) + at, i == bestI, value("w", Wk.get(i, r - 1)));
         for (int i = 0; i < mid; i++)
             for (int j = 0; j < top; j++)
-                g.edge("p" + sub(i + 1) + at, "p" + sub(j + 1) + over, i == bestI && j == bestJ, value("w", Wk1.get(j, i)));
+                if (i == bestI) g.edge("p" + sub(i + 1) + at, "p" + sub(j + 1) + over, j == bestJ, value("w", Wk1.get(j, i)));
+                else g.edge("p" + sub(i + 1) + at, "p" + sub(j + 1) + over, false);
         return g;
     }
 
@@ -221,10 +231,10 @@ public final class ComputationGraph implements Displayable {
         Shapes.notNull(grads, "grads", "the backward pass of the run");
         int T = run.length(), nf = model.forward.hiddenSize();
         if (grads.dhs() == null || grads.dhs().size() != T || grads.dh0() == null)
-            throw new IllegalArgumentException("grads has " + (grads.dhs() == null ? "no" : grads.dhs().size()) + " steps, the run " + T);
+            throw new IllegalArgumentException("grads has " + (grads.dhs() == null ? "no" : grads.dhs().size()) + " steps, the run " + T + ": expected the backward pass of this run");
         Shapes.notNull(inputs, "inputs", "one name per input");
-        if (inputs.size() != T) throw new IllegalArgumentException("inputs has " + inputs.size() + " names for a run of " + T + " steps");
-        for (String name : inputs) if (name == null || name.isBlank()) throw new IllegalArgumentException("inputs holds a null or blank name");
+        if (inputs.size() != T) throw new IllegalArgumentException("inputs has " + inputs.size() + " names for a run of " + T + " steps, expected one name per step");
+        for (String name : inputs) if (name == null || name.isBlank()) throw new IllegalArgumentException("inputs holds a null or blank name, expected a name for every input");
         if (run.hs().get(0).numRows != model.hiddenSize() || grads.dhs().get(0).numRows != model.hiddenSize())
             throw new IllegalArgumentException("run and grads must come from this model, whose state has " + model.hiddenSize() + " rows");
         var g = new ComputationGraph(title).spacing(150, 150);
@@ -291,16 +301,10 @@ public final class ComputationGraph implements Displayable {
      * of neuron names per layer, input layer first.
      */
     public static ComputationGraph of(String title, Mlp mlp, Mlp.Forward fw, Mlp.Backward bw, List<List<String>> names) {
-        if (mlp == null || fw == null || bw == null) throw new IllegalArgumentException("mlp, its forward run and its backward pass must all be given");
-        if (names == null || names.size() != mlp.depth() + 1)
-            throw new IllegalArgumentException((names == null ? "no" : names.size()) + " layers of names for a network with " + (mlp.depth() + 1) + " layers of neurons");
-        int tallest = 0;
-        for (int k = 0; k <= mlp.depth(); k++) {
-            int n = fw.a(k).numRows;
-            if (names.get(k) == null || names.get(k).size() != n)
-                throw new IllegalArgumentException("layer " + k + " has " + n + " neurons but " + (names.get(k) == null ? "no" : names.get(k).size()) + " names");
-            tallest = Math.max(tallest, n);
-        }
+        Shapes.notNull(mlp, "mlp", "the network to draw");
+        mlp.requireOwn(fw);
+        requireBackward(mlp, bw);
+        int tallest = java.util.Arrays.stream(layerSizes(mlp, names)).max().orElse(1);
         var g = new ComputationGraph(title);
         for (int k = 0; k <= mlp.depth(); k++) {
             int n = fw.a(k).numRows;
@@ -324,6 +328,8 @@ public final class ComputationGraph implements Displayable {
 
     static final int MARGIN = 70, RADIUS = 20, LINE = 14;
     private int columnGap = 320, rowGap = 130;
+    /** Where along its edge a label is tried first: the middle, or nearer the tail where many edges cross. */
+    private double labelAt = 0.5;
     static final double CHAR = 6.6;
 
     private double x(Node n) { return MARGIN + 50 + n.column() * columnGap; }
@@ -351,8 +357,12 @@ public final class ComputationGraph implements Displayable {
         List<Box> taken = new ArrayList<>();
         for (Node n : nodes.values()) taken.add(nodeBox(n));
         List<Box> placed = new ArrayList<>();
-        double[] spots = new double[15];                 // 0.5, 0.45, 0.55, 0.4, 0.6, …, 0.15, 0.85
-        for (int i = 0; i < spots.length; i++) spots[i] = 0.5 + (i % 2 == 0 ? 1 : -1) * 0.05 * ((i + 1) / 2);
+        // from labelAt outwards: 0.5, 0.45, 0.55, 0.4, 0.6, …, 0.15, 0.85 for labels in the middle
+        List<Double> spots = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            double t = labelAt + (i % 2 == 0 ? 1 : -1) * 0.05 * ((i + 1) / 2);
+            if (t >= 0.149 && t <= 0.851) spots.add(t);
+        }
         for (Edge e : edges) {
             Node a = nodes.get(e.from()), b = nodes.get(e.to());
             List<String> lines = e.quantities().stream().map(Quantity::text).toList();

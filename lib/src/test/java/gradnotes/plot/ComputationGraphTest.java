@@ -114,6 +114,7 @@ class ComputationGraphTest {
         String text = g.describe();
         assertEquals(1 + 5 + 4, text.lines().filter(l -> l.startsWith("node ")).count(), text);
         assertEquals(5 + 20, text.lines().filter(l -> l.startsWith("edge ")).count(), text);
+        assertEquals(5 + 4, text.lines().filter(l -> l.startsWith("edge ") && l.contains(": w = ")).count(), text);
         assertEquals(2, text.lines().filter(l -> l.contains("(highlighted)")).count(), text);
         assertTrue(text.contains("node p₁⁽¹⁾: z = "), text);
         // the highlighted path's term is the largest of the 20
