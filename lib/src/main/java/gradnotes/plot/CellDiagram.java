@@ -42,7 +42,14 @@ public final class CellDiagram implements Displayable {
             };
         }
 
-        double halfHeight() { return shape == Shape.SIGMOID || shape == Shape.TANH ? 16 : halfWidth() == 30 ? 15 : halfWidth(); }
+        double halfHeight() {
+            return switch (shape) {
+                case TERMINAL -> 15;
+                case SIGMOID, TANH -> 16;
+                case JOIN -> 3;
+                default -> 13;
+            };
+        }
     }
 
     /** One line of a wire's label. */
@@ -79,7 +86,7 @@ public final class CellDiagram implements Displayable {
         Shapes.index(t, "t", run.length());
         if (grads != null) requireSteps(grads.dcs(), grads.sequence(), run.length());
         Lstm.Step s = run.step(t);
-        String T = sub(t), P = sub(t - 1);
+        String T = ComputationGraph.sub(t), P = ComputationGraph.sub(t - 1);
         var d = new CellDiagram(title);
         d.part("c" + P, Shape.TERMINAL, 60, 80).part("×f", Shape.TIMES, 430, 80)
                 .part("+", Shape.PLUS, 750, 80).part("split", Shape.JOIN, 970, 80)
@@ -137,7 +144,7 @@ public final class CellDiagram implements Displayable {
         Shapes.index(t, "t", run.length());
         if (grads != null) requireSteps(null, grads, run.length());
         Gru.Step s = run.step(t);
-        String T = sub(t), P = sub(t - 1);
+        String T = ComputationGraph.sub(t), P = ComputationGraph.sub(t - 1);
         DMatrixRMaj keep = new DMatrixRMaj(s.z().numRows, 1);
         for (int k = 0; k < keep.numRows; k++) keep.set(k, 0, 1 - s.z().get(k, 0));
         var d = new CellDiagram(title);
@@ -223,13 +230,6 @@ public final class CellDiagram implements Displayable {
         DMatrixRMaj p = new DMatrixRMaj(a.numRows, 1);
         for (int k = 0; k < a.numRows; k++) p.set(k, 0, a.get(k, 0) * b.get(k, 0));
         return p;
-    }
-
-    /** Subscript digits: 12 → "₁₂". */
-    static String sub(int n) {
-        StringBuilder s = new StringBuilder();
-        for (char c : Integer.toString(n).toCharArray()) s.append(c == '-' ? '₋' : (char) ('₀' + (c - '0')));
-        return s.toString();
     }
 
     // ---------------------------------------------------------------- layout

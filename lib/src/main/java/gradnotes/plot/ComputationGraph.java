@@ -270,6 +270,7 @@ public final class ComputationGraph implements Displayable {
         return NormOps_DDRM.normF(CommonOps_DDRM.extract(m, from, to, 0, 1));
     }
 
+    /** Subscript digits: 12 → "₁₂". */
     static String sub(int n) {
         StringBuilder s = new StringBuilder();
         for (char c : Integer.toString(n).toCharArray()) s.append((char) ('₀' + (c - '0')));
