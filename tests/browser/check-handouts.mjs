@@ -42,7 +42,7 @@ const RAW_TEX = String.raw`\$[^\s$](?:[^$]*[^\s$])?\$|\\\(.*?\\\)|\\\[.*?\\\]`;
 // title, the first text of the drawing. Student pages show only what is not a solution.
 const DIAGRAMS = {
   instructor: {
-    'co3086-lab11': ['GRU, one step from h₀', 'LSTM of part a), step 5'],
+    'co3086-lab11': ['GRU, one step from h₀', 'LSTM with its forget gates shut', 'LSTM of part a), step 5'],
     'dl4nlp-ex03': ["The sheet's network, every connection", "The sheet's rule replayed",
       "The sheet's network, forward and backward"],
     'dl4nlp-ex08': ['Bidirectional RNN on le vieux chien noir', '∂E/∂p₁⁽¹⁾ as a sum over the paths'],
