@@ -227,7 +227,7 @@ public final class ComputationGraph implements Displayable {
     public static ComputationGraph unrolled(String title, Bidirectional model, Bidirectional.Run run, SequenceGradients grads,
                                             List<String> inputs) {
         Shapes.notNull(model, "model", "the bidirectional network");
-        Shapes.notNull(run, "run", "the network's forward run");
+        model.requireOwnRun(run);
         Shapes.notNull(grads, "grads", "the backward pass of the run");
         int T = run.length(), nf = model.forward.hiddenSize();
         if (grads.dhs() == null || grads.dhs().size() != T || grads.dh0() == null)
