@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Opens every built HTML handout in Debian's headless Chromium, with the network off, and checks
 // what a reader would see: no script errors, every plot drawn, every slider redraws its figure when
-// moved, the math typeset (none left as raw TeX), the solutions only in the instructor version, no broken local link, and an index that
+// moved, the computation graphs and cell diagrams drawn as SVG, the math typeset (none left as raw TeX), the solutions only in the instructor version, no broken local link, and an index that
 // reaches every page. One screenshot per page.
 //
 //   node tests/browser/check-handouts.mjs [handoutsDir]     (default: build/handouts)
@@ -37,6 +37,20 @@ const MATH_IN_TEXT = String.raw`(^|[^\\])\$[^$]|\\\(|\\\[|\\begin\{`;
 // TeX still in the text after typesetting: $…$ with no space inside the dollars (the rule
 // markdown converters use, so prices like "$5 and $6" do not count), \(…\) or \[…\].
 const RAW_TEX = String.raw`\$[^\s$](?:[^$]*[^\s$])?\$|\\\(.*?\\\)|\\\[.*?\\\]`;
+
+// The SVG drawings (ComputationGraph, CellDiagram) each handout must show, by the start of their
+// title, the first text of the drawing. Student pages show only what is not a solution.
+const DIAGRAMS = {
+  instructor: {
+    'co3086-lab11': ['GRU, one step from h₀', 'LSTM with its forget gates shut', 'LSTM of part a), step 5'],
+    'dl4nlp-ex03': ["The sheet's network, every connection", "The sheet's rule replayed",
+      "The sheet's network, forward and backward"],
+    'dl4nlp-ex08': ['Bidirectional RNN on le vieux chien noir', '∂E/∂p₁⁽¹⁾ as a sum over the paths'],
+  },
+  student: {
+    'dl4nlp-ex03': ["The sheet's network, every connection"],
+  },
+};
 
 function withTimeout(promise, ms, what) {
   let timer;
@@ -155,6 +169,17 @@ async function checkPage(context, page, handouts) {
       }
     }
     if (page.version) details.unshift(`${figures} figure${figures === 1 ? '' : 's'}`);
+
+    // Diagrams: inline SVG in an output, drawn at a real size, with its title as its first text.
+    const diagrams = DIAGRAMS[page.version]?.[page.name] ?? [];
+    if (diagrams.length) {
+      const drawn = await tab.$$eval('.jp-OutputArea-output svg', (svgs) => svgs
+        .filter((svg) => svg.getBoundingClientRect().width > 200 && svg.querySelectorAll('text').length > 5)
+        .map((svg) => svg.querySelector('text').textContent));
+      const missing = diagrams.filter((title) => !drawn.some((text) => text.startsWith(title)));
+      if (missing.length) problems.push(`diagrams not drawn as SVG: ${missing.map((t) => JSON.stringify(t)).join(', ')}`);
+      details.push(`${diagrams.length - missing.length} diagram${diagrams.length === 1 ? '' : 's'}`);
+    }
 
     // Sliders: a figure with a slider redraws from its frames without a kernel. Drag each grip to
     // the far end of its rail and check that the slider's value and the drawn lines both change.

@@ -56,6 +56,17 @@ public final class Bidirectional implements Recurrent {
         return new Run(f, b, List.copyOf(hs), Provenance.of(this, parameters()));
     }
 
+    /**
+     * What anything that reads a run back needs: a run this network made with its current weights;
+     * anything else (null, another network's run, a run made before an update) is an
+     * IllegalArgumentException naming {@code run}.
+     */
+    public Run requireOwnRun(Run run) {
+        Shapes.notNull(run, "run", "the run of this network's forward pass");
+        Provenance.require(run.madeBy(), this, parameters(), "run");
+        return run;
+    }
+
     /** Not possible: the backward direction needs the end of the sequence before it can start. */
     @Override public Run forward(List<DMatrixRMaj> xs, Recurrent.Run previous) {
         throw new IllegalArgumentException("a bidirectional network reads a whole sequence at once; it cannot continue a previous run");

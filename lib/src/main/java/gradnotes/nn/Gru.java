@@ -81,6 +81,16 @@ public final class Gru implements Recurrent {
         public Step step(int t) { return steps.get(Shapes.index(t, "t", length()) - 1); }
     }
 
+    /**
+     * What anything that reads a run back needs: a run this GRU made with its current weights; anything
+     * else (null, a run made before an update) is an IllegalArgumentException that says which.
+     */
+    public Run requireOwnRun(Run run) {
+        Shapes.notNull(run, "run", "the run of this model's forward pass");
+        Provenance.require(run.madeBy(), this, parameters(), "run");
+        return run;
+    }
+
     /** One step of the four equations above. */
     public Step step(DMatrixRMaj x, DMatrixRMaj hPrev) {
         Affine.requireStep(x, hPrev, inputSize());

@@ -154,6 +154,17 @@ public final class Mlp {
         return new Forward(x, List.copyOf(zs), List.copyOf(as), Provenance.of(this, weights));
     }
 
+    /**
+     * What anything that reads a forward pass back needs: a pass this network made with its current
+     * weights; anything else (null, another network's pass, one made before an update) is an
+     * IllegalArgumentException naming {@code fw}.
+     */
+    public Forward requireOwn(Forward fw) {
+        Shapes.notNull(fw, "fw", "the result of this network's forward pass");
+        Provenance.require(fw.madeBy(), this, parameters(), "fw");
+        return fw;
+    }
+
     /** Backpropagation from ∂E/∂(output activation). */
     public Backward backward(Forward fw, DMatrixRMaj dEdOutput) {
         Shapes.notNull(fw, "fw", "the result of this network's forward pass");

@@ -4,7 +4,12 @@ import gradnotes.nn.Activation;
 import gradnotes.nn.Mlp;
 import gradnotes.plot.Heatmap;
 import gradnotes.plot.LineChart;
-import gradnotes.plot.NetworkDiagram;
+import gradnotes.nn.Bidirectional;
+import gradnotes.nn.Gru;
+import gradnotes.nn.Lstm;
+import gradnotes.nn.Recurrent.SequenceGradients;
+import gradnotes.plot.CellDiagram;
+import gradnotes.plot.ComputationGraph;
 import gradnotes.plot.SeriesTable;
 import org.ejml.data.DMatrixRMaj;
 import tech.tablesaw.api.Table;
@@ -33,6 +38,25 @@ final class PlotDoors {
         return custom(name, f -> 400, f -> bads("0", 0, "negative", -10), "size");
     }
 
+    /** A 2-3-3-2 network: deep enough for a step unfolded over layers 1 to 3. */
+    private static Mlp deep() { return DEEP; }
+
+    private static final Mlp DEEP = Mlp.init(new int[] {2, 3, 3, 2}, Activation.SIGMOID, Activation.SIGMOID, false, new java.util.Random(3));
+
+    private static Bidirectional bidirectional(Fixture f) {
+        return (Bidirectional) f.recurrent("Bidirectional", 0);
+    }
+
+    private static Lstm.Gradients lstmGrads(Fixture f, int steps) {
+        var lstm = (Lstm) f.recurrent("Lstm", 0);
+        return lstm.backwardWithCells(steps == Fixture.T ? (Lstm.Run) f.run("Lstm") : lstm.forward(f.xs().subList(0, steps)), f.sequence(Fixture.N, steps));
+    }
+
+    private static SequenceGradients gruGrads(Fixture f, int steps) {
+        var gru = (Gru) f.recurrent("Gru", 0);
+        return gru.backward(steps == Fixture.T ? f.run("Gru") : gru.forward(f.xs().subList(0, steps)), f.sequence(Fixture.N, steps));
+    }
+
     static List<Door> doors() {
         List<Door> d = new ArrayList<>();
         d.add(Door.of("Heatmap.of(m)", (f, a) -> Heatmap.of(arg(a, 0)).build(), Slots.anyMatrix("m", 3, 2).mentioning("heatmap")));
@@ -59,13 +83,49 @@ final class PlotDoors {
         d.add(Door.of("LineChart.size(width, height)", (f, a) -> LineChart.of(table(), "t", "norm").size((int) a[0], (int) a[1]), sizes("width"), sizes("height")));
 
         Mlp net = Mlp.fromSheetMatrices(Activation.SIGMOID, new DMatrixRMaj(2, 1, true, 0.5, -1.25));
-        d.add(Door.of("NetworkDiagram.of(mlp, names, values)", (f, a) -> NetworkDiagram.of(arg(a, 0), arg(a, 1), arg(a, 2)),
-                given("mlp", f -> net),
-                custom("names", f -> List.of(List.of("x1", "x2"), List.of("y")), f -> bads("null", null, "a layer too few", List.of(List.of("x1", "x2")),
-                        "a null layer", Arrays.asList(List.of("x1", "x2"), null), "a name too few", List.of(List.of("x1"), List.of("y")),
-                        "a null name", List.of(Arrays.asList("x1", null), List.of("y"))), "layer"),
-                custom("values", f -> List.of(List.of("1", "2"), List.of("3")), f -> bads("a layer too few", List.of(List.of("1", "2")),
-                        "a value too few", List.of(List.of("1", "2"), List.of())), "layer")));
+        Slot names = custom("names", f -> List.of(List.of("x1", "x2"), List.of("y")), f -> bads("null", null, "a layer too few", List.of(List.of("x1", "x2")),
+                "a null layer", Arrays.asList(List.of("x1", "x2"), null), "a name too few", List.of(List.of("x1"), List.of("y")),
+                "a null name", List.of(Arrays.asList("x1", null), List.of("y"))), "layer");
+        d.add(Door.of("ComputationGraph.weights(title, mlp, x, names)", (f, a) -> ComputationGraph.weights(arg(a, 0), arg(a, 1), arg(a, 2), arg(a, 3)).svg(),
+                text("title"), given("mlp", f -> net), Slots.matrix("x", 2, 1), names));
+        d.add(Door.of("ComputationGraph.of(title, mlp, fw, bw, names)", (f, a) -> ComputationGraph.of(arg(a, 0), arg(a, 1), arg(a, 2), arg(a, 3), arg(a, 4)).svg(),
+                text("title"), given("mlp", f -> net),
+                custom("fw", f -> net.forward(new DMatrixRMaj(2, 1, true, 0, 1)), f -> bads("null", null,
+                        "another network's pass", Mlp.fromSheetMatrices(Activation.SIGMOID, new DMatrixRMaj(2, 1)).forward(new DMatrixRMaj(2, 1)))),
+                custom("bw", f -> net.backward(net.forward(new DMatrixRMaj(2, 1, true, 0, 1)), new DMatrixRMaj(1, 1, true, 1.0)),
+                        f -> bads("null", null, "of a deeper network", deep().backward(deep().forward(new DMatrixRMaj(2, 1)), new DMatrixRMaj(2, 1)))),
+                names));
+        d.add(Door.of("ComputationGraph.unfolded(title, mlp, fw, bw, k, r)",
+                (f, a) -> ComputationGraph.unfolded(arg(a, 0), arg(a, 1), arg(a, 2), arg(a, 3), (int) a[4], (int) a[5]).svg(),
+                text("title"), given("mlp", f -> deep()),
+                custom("fw", f -> deep().forward(new DMatrixRMaj(2, 1, true, 0, 1)), f -> bads("null", null, "another network's pass", net.forward(new DMatrixRMaj(2, 1)))),
+                custom("bw", f -> deep().backward(deep().forward(new DMatrixRMaj(2, 1, true, 0, 1)), new DMatrixRMaj(2, 1, true, 1, 1)),
+                        f -> bads("null", null, "of a smaller network", net.backward(net.forward(new DMatrixRMaj(2, 1)), new DMatrixRMaj(1, 1)))),
+                Slots.index("k", 2, 2, 2), Slots.index("r", 1, 1, 3)));
+        d.add(Door.of("ComputationGraph.unrolled(title, model, run, grads, inputs)",
+                (f, a) -> ComputationGraph.unrolled(arg(a, 0), arg(a, 1), arg(a, 2), arg(a, 3), arg(a, 4)).svg(),
+                text("title"), given("model", PlotDoors::bidirectional),
+                custom("run", f -> bidirectional(f).forward(f.xs()), f -> bads("null", null, "a run of another model",
+                        ((Bidirectional) f.recurrent("Bidirectional", 1)).forward(f.xs()))),
+                custom("grads", f -> bidirectional(f).backward(bidirectional(f).forward(f.xs()), f.sequence(Fixture.N, Fixture.T)),
+                        f -> bads("null", null, "of a shorter run", bidirectional(f).backward(bidirectional(f).forward(f.xs().subList(0, 2)),
+                                f.sequence(Fixture.N, 2)))),
+                custom("inputs", f -> List.of("a", "b", "c"), f -> bads("null", null, "a name too few", List.of("a", "b"),
+                        "a null name", Arrays.asList("a", null, "c"), "a blank name", List.of("a", " ", "c")), "name")));
+        d.add(Door.of("CellDiagram.lstm(title, lstm, run, grads, t)",
+                (f, a) -> CellDiagram.lstm(arg(a, 0), arg(a, 1), arg(a, 2), arg(a, 3), (int) a[4]).svg(),
+                text("title"), given("lstm", f -> f.recurrent("Lstm", 0)),
+                custom("run", f -> f.run("Lstm"), f -> bads("null", null, "a run of another model", f.recurrent("Lstm", 1).forward(f.xs()),
+                        "a run made before an update", f.staleRun("Lstm"))),
+                custom("grads", f -> lstmGrads(f, Fixture.T), f -> bads("of a shorter run", lstmGrads(f, 2))),
+                Slots.index("t", 1, 1, Fixture.T)));
+        d.add(Door.of("CellDiagram.gru(title, gru, run, grads, t)",
+                (f, a) -> CellDiagram.gru(arg(a, 0), arg(a, 1), arg(a, 2), arg(a, 3), (int) a[4]).svg(),
+                text("title"), given("gru", f -> f.recurrent("Gru", 0)),
+                custom("run", f -> f.run("Gru"), f -> bads("null", null, "a run of another model", f.recurrent("Gru", 1).forward(f.xs()),
+                        "a run made before an update", f.staleRun("Gru"))),
+                custom("grads", f -> gruGrads(f, Fixture.T), f -> bads("of a shorter run", gruGrads(f, 2))),
+                Slots.index("t", 1, 1, Fixture.T)));
 
         d.add(Door.of("new SeriesTable(x, y)", (f, a) -> new SeriesTable(arg(a, 0), arg(a, 1)),
                 custom("x", f -> "t", f -> bads("null", null, "\"series\"", "series", "equal to y", "norm"), "column names"),
