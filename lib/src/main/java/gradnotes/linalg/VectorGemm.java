@@ -107,12 +107,13 @@ final class VectorGemm implements Gemm {
                     for (int jj = nr; jj < NR; jj++) packed[at + jj] = 0.0;
                 }
             } else {
-                for (int jj = 0; jj < nr; jj++) {
-                    int from = b0 + (j0 + jj) * bCol;
-                    for (int p = 0; p < kc; p++) packed[to + p * NR + jj] = b[from + p * bRow];
+                // Bᵀ: nr stored rows read side by side, each front to back, the panel written in order
+                int from = b0 + j0 * bCol;
+                for (int p = 0; p < kc; p++) {
+                    int at = to + p * NR;
+                    for (int jj = 0; jj < nr; jj++) packed[at + jj] = b[from + jj * bCol + p * bRow];
+                    for (int jj = nr; jj < NR; jj++) packed[at + jj] = 0.0;
                 }
-                for (int jj = nr; jj < NR; jj++)
-                    for (int p = 0; p < kc; p++) packed[to + p * NR + jj] = 0.0;
             }
         }
     }

@@ -1,5 +1,6 @@
 package gradnotes.nn;
 
+import gradnotes.linalg.Squash;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -21,12 +22,12 @@ public final class Softmax {
         java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
         for (int i = 0; i < rows; i++)
             for (int j = 0, at = i * cols; j < cols; j++) max[j] = Math.max(max[j], z.data[at + j]);
-        for (int i = 0; i < rows; i++)
-            for (int j = 0, at = i * cols; j < cols; j++) {
-                double e = Math.exp(z.data[at + j] - max[j]);
-                p.data[at + j] = e;
-                sum[j] += e;
-            }
+        for (int i = 0; i < rows; i++) {
+            int at = i * cols;
+            for (int j = 0; j < cols; j++) p.data[at + j] = z.data[at + j] - max[j];
+            Squash.expNonPositive(p.data, at, p.data, at, cols);
+            for (int j = 0; j < cols; j++) sum[j] += p.data[at + j];
+        }
         for (int i = 0; i < rows; i++)
             for (int j = 0, at = i * cols; j < cols; j++) p.data[at + j] /= sum[j];
         return p;
@@ -39,16 +40,16 @@ public final class Softmax {
     private static void requireScores(DMatrixRMaj z) {
         Shapes.notNull(z, "z", "scores, one column per distribution");
         if (z.getNumElements() == 0) throw new IllegalArgumentException("z is " + Shapes.of(z) + ": it has no entries");
-        for (int j = 0; j < z.numCols; j++) {
-            boolean some = false;
-            for (int i = 0; i < z.numRows; i++) {
-                double v = z.unsafe_get(i, j);
-                if (Double.isNaN(v) || v == Double.POSITIVE_INFINITY)
-                    throw new IllegalArgumentException("z[" + i + "," + j + "] is " + v + ": scores must be finite (or −∞, for a masked entry)");
-                some |= v > Double.NEGATIVE_INFINITY;
-            }
-            if (!some) throw new IllegalArgumentException("column " + j + " of z is all −∞: no entry is left to take the weight");
+        int cols = z.numCols;
+        boolean[] some = new boolean[cols];
+        for (int q = 0; q < z.getNumElements(); q++) {
+            double v = z.data[q];
+            if (Double.isNaN(v) || v == Double.POSITIVE_INFINITY)
+                throw new IllegalArgumentException("z[" + q / cols + "," + q % cols + "] is " + v + ": scores must be finite (or −∞, for a masked entry)");
+            some[q % cols] |= v > Double.NEGATIVE_INFINITY;
         }
+        for (int j = 0; j < cols; j++)
+            if (!some[j]) throw new IllegalArgumentException("column " + j + " of z is all −∞: no entry is left to take the weight");
     }
 
     /**
