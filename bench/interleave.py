@@ -82,7 +82,7 @@ def load_average():
         return [float(x) for x in f.read().split()[:3]]
 
 
-def rounds(java, torch, benches, count, seconds, min_runs, label):
+def rounds(java, torch, benches, count, seconds, min_runs, label, torch_seconds=None):
     """count rounds over benches; each entry: {bench, round, java: [µs...], torch: [µs...] or None}."""
     results = []
     for r in range(count):
@@ -93,7 +93,7 @@ def rounds(java, torch, benches, count, seconds, min_runs, label):
             if r % 2 == 1:
                 sides.reverse()
             for name, side in sides:
-                entry[name] = side.run(kind, size, seconds, min_runs)
+                entry[name] = side.run(kind, size, torch_seconds if name == "torch" and torch_seconds else seconds, min_runs)
             results.append(entry)
         print(f"interleave: {label} round {r + 1}/{count} in {time.time() - started:.0f} s, "
               f"load average {load_average()[0]:.2f}", flush=True)
@@ -106,7 +106,9 @@ def main():
     parser.add_argument("--out", required=True)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--seconds", type=float, default=0.3, help="per benchmark, side and round")
-    parser.add_argument("--warmup", type=float, default=1.5, help="seconds per benchmark and side, once")
+    parser.add_argument("--warmup", type=float, default=3.0,
+                        help="seconds per benchmark, once, on the Java side (the JIT needs it; PyTorch gets a third)")
+    parser.add_argument("--only", help="comma-separated kinds to run (rnn,gru,lstm,attention,dgemm), for a quick look")
     parser.add_argument("--scaling-rounds", type=int, default=3)
     parser.add_argument("--no-scaling", action="store_true")
     args = parser.parse_args()
@@ -119,10 +121,14 @@ def main():
     side_torch = Torch()
     try:
         started = time.time()
-        everything = MAIN + JAVA_ONLY + ([] if args.no_scaling else SCALING)
-        rounds(java, side_torch, everything, 1, args.warmup, 3, "warm-up")
-        main_rounds = rounds(java, side_torch, MAIN + JAVA_ONLY, args.rounds, args.seconds, 3, "main")
-        scaling = [] if args.no_scaling else rounds(java, side_torch, SCALING, args.scaling_rounds, args.seconds, 2, "scaling")
+        main, sweep = MAIN + JAVA_ONLY, [] if args.no_scaling else SCALING
+        if args.only:
+            kinds = args.only.split(",")
+            main = [b for b in main if b[0] in kinds]
+            sweep = [b for b in sweep if b[0] in kinds]
+        rounds(java, side_torch, main + sweep, 1, args.warmup, 3, "warm-up", torch_seconds=args.warmup / 3)
+        main_rounds = rounds(java, side_torch, main, args.rounds, args.seconds, 3, "main")
+        scaling = rounds(java, side_torch, sweep, args.scaling_rounds, args.seconds, 2, "scaling") if sweep else []
     finally:
         java.close()
     with open("/proc/cpuinfo") as f:

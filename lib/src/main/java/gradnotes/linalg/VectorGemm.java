@@ -17,7 +17,8 @@ import jdk.incubator.vector.VectorSpecies;
  * {@value #MC} (and columns in slices of {@value #NC}). Each slice of op(B) is first copied into
  * panels of 2L columns, row after row, padded with zeros: the kernel then reads B in the order it uses
  * it, a panel stays in L1 while the kernel passes over the slice of A, and a transposed B costs no more
- * than a plain one. A transposed A (the weight gradients' ∂L/∂Pᵀ, whose rows lie 4 KiB apart and
+ * than a plain one. (When C has only a few rows, 2 MR or fewer, as an attention head's products have, a
+ * copy would serve a block or two, and a plain B is read in place instead.) A transposed A (the weight gradients' ∂L/∂Pᵀ, whose rows lie 4 KiB apart and
  * thrash the cache when read across) is copied likewise into panels of MR rows, column after column,
  * reading each stored row once, front to back; a plain A is read in place, where each of its MR rows is
  * a contiguous stream, and only a block at its lower edge is copied (padded with zeros). A block of C at
@@ -56,18 +57,24 @@ final class VectorGemm implements Gemm {
         int ncMax = Math.min(NC, roundUp(n, NR));
         if (buffers[1].length < KC * ncMax) buffers[1] = new double[KC * ncMax];
         double[] packedB = buffers[1];
+        // with a few rows of C, a copy of B would be used by a block or two: a plain B is then read in place
+        boolean bInPlace = !transB && m <= 2 * MR;
         for (int jc = 0; jc < n; jc += NC) {
-            int nc = Math.min(NC, n - jc), panels = (nc + NR - 1) / NR;
+            int nc = Math.min(NC, n - jc), panels = (nc + NR - 1) / NR, lastPanel = (panels - 1) * NR;
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
-                packB(kc, nc, b, bOff + pc * bRow + jc * bCol, bRow, bCol, packedB);
+                if (!bInPlace) packB(kc, nc, b, bOff + pc * bRow + jc * bCol, bRow, bCol, packedB);
+                else if (nc % NR != 0) packB(kc, nc - lastPanel, b, bOff + pc * ldb + jc + lastPanel, ldb, 1, packedB);
                 for (int ic = 0; ic < m; ic += MC) {
                     int mc = Math.min(MC, m - ic), blocks = (mc + MR - 1) / MR, edge = (blocks - 1) * MR;
                     // a plain A is read in place, its rows are contiguous; only a block at its lower edge is copied
                     if (transA) packA(kc, mc, a, aOff + ic * aRow + pc * aCol, aRow, aCol, packedA);
                     else if (mc % MR != 0) packA(kc, mc - edge, a, aOff + (ic + edge) * lda + pc, lda, 1, packedA);
                     for (int jp = 0; jp < panels; jp++) {
-                        int j = jc + jp * NR, nr = Math.min(NR, n - j), bPanel = jp * kc * NR;
+                        int j = jc + jp * NR, nr = Math.min(NR, n - j);
+                        boolean bPacked = !bInPlace || nr < NR;
+                        double[] bSrc = bPacked ? packedB : b;
+                        int b0 = !bInPlace ? jp * kc * NR : bPacked ? 0 : bOff + pc * ldb + j, bP = bPacked ? NR : ldb;
                         for (int ib = 0; ib < blocks; ib++) {
                             int i = ic + ib * MR, mr = Math.min(MR, m - i);
                             boolean packed = transA || mr < MR;
@@ -75,10 +82,10 @@ final class VectorGemm implements Gemm {
                             int a0 = transA ? ib * kc * MR : packed ? 0 : aOff + i * lda + pc;
                             int aP = packed ? MR : 1, aR = packed ? 1 : lda;
                             if (mr == MR && nr == NR) {
-                                kernel(kc, src, a0, aP, aR, packedB, bPanel, c, cOff + i * ldc + j, ldc);
+                                kernel(kc, src, a0, aP, aR, bSrc, b0, bP, c, cOff + i * ldc + j, ldc);
                             } else {
                                 java.util.Arrays.fill(scratch, 0.0);
-                                kernel(kc, src, a0, aP, aR, packedB, bPanel, scratch, 0, NR);
+                                kernel(kc, src, a0, aP, aR, bSrc, b0, bP, scratch, 0, NR);
                                 for (int r = 0; r < mr; r++)
                                     for (int jj = 0; jj < nr; jj++) c[cOff + (i + r) * ldc + j + jj] += scratch[r * NR + jj];
                             }
@@ -149,13 +156,17 @@ final class VectorGemm implements Gemm {
         }
     }
 
-    private static void kernel(int kc, double[] pa, int a0, int aP, int aR, double[] pb, int b0, double[] c, int c0, int ldc) {
-        if (MR == 8) kernel8(kc, pa, a0, aP, aR, pb, b0, c, c0, ldc);
-        else kernel4(kc, pa, a0, aP, aR, pb, b0, c, c0, ldc);
+    /**
+     * C[MR rows][2L columns] += A · B, entry (r, p) of A at {@code pa[a0 + r·aR + p·aP]}, row p of B at
+     * {@code pb[b0 + p·bP]}: packed panels or the matrices in place.
+     */
+    private static void kernel(int kc, double[] pa, int a0, int aP, int aR, double[] pb, int b0, int bP, double[] c, int c0, int ldc) {
+        if (MR == 8) kernel8(kc, pa, a0, aP, aR, pb, b0, bP, c, c0, ldc);
+        else kernel4(kc, pa, a0, aP, aR, pb, b0, bP, c, c0, ldc);
     }
 
-    /** C[8 rows][2L columns] += (a packed panel of 8 × kc) · (a packed panel of kc × 2L), in sixteen registers. */
-    private static void kernel8(int kc, double[] pa, int a0, int aP, int aR, double[] pb, int b0, double[] c, int c0, int ldc) {
+    /** C[8 rows][2L columns] += (8 rows of A) · (2L columns of B), in sixteen registers. */
+    private static void kernel8(int kc, double[] pa, int a0, int aP, int aR, double[] pb, int b0, int bP, double[] c, int c0, int ldc) {
         int c1 = c0 + ldc, c2 = c1 + ldc, c3 = c2 + ldc, c4 = c3 + ldc, c5 = c4 + ldc, c6 = c5 + ldc, c7 = c6 + ldc;
         DoubleVector c00 = DoubleVector.fromArray(S, c, c0), c01 = DoubleVector.fromArray(S, c, c0 + L);
         DoubleVector c10 = DoubleVector.fromArray(S, c, c1), c11 = DoubleVector.fromArray(S, c, c1 + L);
@@ -167,7 +178,7 @@ final class VectorGemm implements Gemm {
         DoubleVector c70 = DoubleVector.fromArray(S, c, c7), c71 = DoubleVector.fromArray(S, c, c7 + L);
         int r0 = a0, r1 = a0 + 1 * aR, r2 = a0 + 2 * aR, r3 = a0 + 3 * aR, r4 = a0 + 4 * aR, r5 = a0 + 5 * aR, r6 = a0 + 6 * aR, r7 = a0 + 7 * aR;
         for (int p = 0; p < kc; p++) {
-            int ap = p * aP, bp = b0 + p * NR;
+            int ap = p * aP, bp = b0 + p * bP;
             DoubleVector b0v = DoubleVector.fromArray(S, pb, bp), b1v = DoubleVector.fromArray(S, pb, bp + L);
             DoubleVector x = DoubleVector.broadcast(S, pa[r0 + ap]);
             c00 = x.fma(b0v, c00);
@@ -212,8 +223,8 @@ final class VectorGemm implements Gemm {
         c71.intoArray(c, c7 + L);
     }
 
-    /** C[4 rows][2L columns] += (a packed panel of 4 × kc) · (a packed panel of kc × 2L), in eight registers. */
-    private static void kernel4(int kc, double[] pa, int a0, int aP, int aR, double[] pb, int b0, double[] c, int c0, int ldc) {
+    /** C[4 rows][2L columns] += (4 rows of A) · (2L columns of B), in eight registers. */
+    private static void kernel4(int kc, double[] pa, int a0, int aP, int aR, double[] pb, int b0, int bP, double[] c, int c0, int ldc) {
         int c1 = c0 + ldc, c2 = c1 + ldc, c3 = c2 + ldc;
         DoubleVector c00 = DoubleVector.fromArray(S, c, c0), c01 = DoubleVector.fromArray(S, c, c0 + L);
         DoubleVector c10 = DoubleVector.fromArray(S, c, c1), c11 = DoubleVector.fromArray(S, c, c1 + L);
@@ -221,7 +232,7 @@ final class VectorGemm implements Gemm {
         DoubleVector c30 = DoubleVector.fromArray(S, c, c3), c31 = DoubleVector.fromArray(S, c, c3 + L);
         int r0 = a0, r1 = a0 + 1 * aR, r2 = a0 + 2 * aR, r3 = a0 + 3 * aR;
         for (int p = 0; p < kc; p++) {
-            int ap = p * aP, bp = b0 + p * NR;
+            int ap = p * aP, bp = b0 + p * bP;
             DoubleVector b0v = DoubleVector.fromArray(S, pb, bp), b1v = DoubleVector.fromArray(S, pb, bp + L);
             DoubleVector x = DoubleVector.broadcast(S, pa[r0 + ap]);
             c00 = x.fma(b0v, c00);

@@ -42,12 +42,13 @@ public final class Softmax {
         if (z.getNumElements() == 0) throw new IllegalArgumentException("z is " + Shapes.of(z) + ": it has no entries");
         int cols = z.numCols;
         boolean[] some = new boolean[cols];
-        for (int q = 0; q < z.getNumElements(); q++) {
-            double v = z.data[q];
-            if (Double.isNaN(v) || v == Double.POSITIVE_INFINITY)
-                throw new IllegalArgumentException("z[" + q / cols + "," + q % cols + "] is " + v + ": scores must be finite (or −∞, for a masked entry)");
-            some[q % cols] |= v > Double.NEGATIVE_INFINITY;
-        }
+        for (int i = 0; i < z.numRows; i++)
+            for (int j = 0, at = i * cols; j < cols; j++) {
+                double v = z.data[at + j];
+                if (Double.isNaN(v) || v == Double.POSITIVE_INFINITY)
+                    throw new IllegalArgumentException("z[" + i + "," + j + "] is " + v + ": scores must be finite (or −∞, for a masked entry)");
+                some[j] |= v > Double.NEGATIVE_INFINITY;
+            }
         for (int j = 0; j < cols; j++)
             if (!some[j]) throw new IllegalArgumentException("column " + j + " of z is all −∞: no entry is left to take the weight");
     }
