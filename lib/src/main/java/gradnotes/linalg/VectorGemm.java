@@ -18,7 +18,8 @@ import jdk.incubator.vector.VectorSpecies;
  * panels of 2L columns, row after row, padded with zeros: the kernel then reads B in the order it uses
  * it, a panel stays in L1 while the kernel passes over the slice of A, and a transposed B costs no more
  * than a plain one. (When C has only a few rows, 2 MR or fewer, as an attention head's products have, a
- * copy would serve a block or two, and a plain B is read in place instead.) A transposed A (the weight gradients' ∂L/∂Pᵀ, whose rows lie 4 KiB apart and
+ * copy would serve a block or two, and a plain B is read in place instead; a transposed B is handled by
+ * forming Cᵀ = B op(A)ᵀ, where B is the plain operand.) A transposed A (the weight gradients' ∂L/∂Pᵀ, whose rows lie 4 KiB apart and
  * thrash the cache when read across) is copied likewise into panels of MR rows, column after column,
  * reading each stored row once, front to back; a plain A is read in place, where each of its MR rows is
  * a contiguous stream, and only a block at its lower edge is copied (padded with zeros). A block of C at
@@ -36,7 +37,7 @@ final class VectorGemm implements Gemm {
     static final int KC = 256, MC = 120, NC = 1024;
 
     private static final ThreadLocal<double[][]> BUFFERS =
-            ThreadLocal.withInitial(() -> new double[][] {new double[roundUp(MC, MR) * KC], new double[0], new double[MR * NR]});
+            ThreadLocal.withInitial(() -> new double[][] {new double[roundUp(MC, MR) * KC], new double[0], new double[MR * NR], new double[0]});
     private final Gemm small = new PortableGemm();
 
     @Override
@@ -50,9 +51,20 @@ final class VectorGemm implements Gemm {
             small.multAdd(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
             return;
         }
+        double[][] buffers = BUFFERS.get();
+        if (transB && !transA && m <= 2 * MR && n > 2 * MR) {
+            // A few rows times a wide Bᵀ: copying Bᵀ into panels would cost as much as the product. Form
+            // Cᵀ = B Aᵀ instead, where B is read in place and only the few rows of A are copied, then add it in.
+            if (buffers[3].length < n * m) buffers[3] = new double[n * m];
+            double[] t = buffers[3];
+            java.util.Arrays.fill(t, 0, n * m, 0.0);
+            multAdd(false, true, n, m, k, b, bOff, ldb, a, aOff, lda, t, 0, m);
+            for (int i = 0; i < m; i++)
+                for (int j = 0; j < n; j++) c[cOff + i * ldc + j] += t[j * m + i];
+            return;
+        }
         int aRow = transA ? 1 : lda, aCol = transA ? lda : 1;
         int bRow = transB ? 1 : ldb, bCol = transB ? ldb : 1;
-        double[][] buffers = BUFFERS.get();
         double[] packedA = buffers[0], scratch = buffers[2];
         int ncMax = Math.min(NC, roundUp(n, NR));
         if (buffers[1].length < KC * ncMax) buffers[1] = new double[KC * ncMax];
