@@ -23,7 +23,7 @@ import jdk.incubator.vector.VectorSpecies;
  * thrash the cache when read across) is copied likewise into panels of MR rows, column after column,
  * reading each stored row once, front to back; a plain A is read in place, where each of its MR rows is
  * a contiguous stream, and only a block at its lower edge is copied (padded with zeros). A block of C at
- * the lower or right edge is computed into a scratch block and added from there, so every block runs
+ * the lower or right edge is computed into a scratch block and added (or, for C = AB, copied) from there, so every block runs
  * the same kernel.
  * A single column (one sequence, B = 1) is a matrix-vector product with its own kernel: four rows
  * of A at a time against vector loads of the column. Products with fewer than L columns go to the
@@ -39,6 +39,18 @@ final class VectorGemm implements Gemm {
     private static final ThreadLocal<double[][]> BUFFERS =
             ThreadLocal.withInitial(() -> new double[][] {new double[roundUp(MC, MR) * KC], new double[0], new double[MR * NR], new double[0]});
     private final Gemm small = new PortableGemm();
+
+    @Override
+    public void mult(boolean transA, boolean transB, int m, int n, int k,
+                     double[] a, int aOff, int lda, double[] b, int bOff, int ldb, double[] c, int cOff, int ldc) {
+        if (blocked(transA, transB, m, n, k)) blocked(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, true);
+        else Gemm.super.mult(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+    }
+
+    /** Whether multAdd takes a product to the blocked kernel (rather than to one of its special cases). */
+    private static boolean blocked(boolean transA, boolean transB, int m, int n, int k) {
+        return n >= L && m > 0 && k > 0 && !(transB && !transA && m <= 2 * MR && n > 2 * MR);
+    }
 
     @Override
     public void multAdd(boolean transA, boolean transB, int m, int n, int k,
@@ -63,6 +75,13 @@ final class VectorGemm implements Gemm {
                 for (int j = 0; j < n; j++) c[cOff + i * ldc + j] += t[j * m + i];
             return;
         }
+        blocked(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, false);
+    }
+
+    /** The blocked product: C += op(A) op(B), or C = op(A) op(B) when {@code overwrite} (C is then never read). */
+    private static void blocked(boolean transA, boolean transB, int m, int n, int k, double[] a, int aOff, int lda,
+                                double[] b, int bOff, int ldb, double[] c, int cOff, int ldc, boolean overwrite) {
+        double[][] buffers = BUFFERS.get();
         int aRow = transA ? 1 : lda, aCol = transA ? lda : 1;
         int bRow = transB ? 1 : ldb, bCol = transB ? ldb : 1;
         double[] packedA = buffers[0], scratch = buffers[2];
@@ -77,6 +96,7 @@ final class VectorGemm implements Gemm {
                 int kc = Math.min(KC, k - pc);
                 if (!bInPlace) packB(kc, nc, b, bOff + pc * bRow + jc * bCol, bRow, bCol, packedB);
                 else if (nc % NR != 0) packB(kc, nc - lastPanel, b, bOff + pc * ldb + jc + lastPanel, ldb, 1, packedB);
+                boolean load = !overwrite || pc > 0;
                 for (int ic = 0; ic < m; ic += MC) {
                     int mc = Math.min(MC, m - ic), blocks = (mc + MR - 1) / MR, edge = (blocks - 1) * MR;
                     // a plain A is read in place, its rows are contiguous; only a block at its lower edge is copied
@@ -94,12 +114,12 @@ final class VectorGemm implements Gemm {
                             int a0 = transA ? ib * kc * MR : packed ? 0 : aOff + i * lda + pc;
                             int aP = packed ? MR : 1, aR = packed ? 1 : lda;
                             if (mr == MR && nr == NR) {
-                                kernel(kc, src, a0, aP, aR, bSrc, b0, bP, c, cOff + i * ldc + j, ldc);
+                                kernel(kc, src, a0, aP, aR, bSrc, b0, bP, c, cOff + i * ldc + j, ldc, load);
                             } else {
-                                java.util.Arrays.fill(scratch, 0.0);
-                                kernel(kc, src, a0, aP, aR, bSrc, b0, bP, scratch, 0, NR);
+                                kernel(kc, src, a0, aP, aR, bSrc, b0, bP, scratch, 0, NR, false);
                                 for (int r = 0; r < mr; r++)
-                                    for (int jj = 0; jj < nr; jj++) c[cOff + (i + r) * ldc + j + jj] += scratch[r * NR + jj];
+                                    for (int jj = 0, at = cOff + (i + r) * ldc + j; jj < nr; jj++)
+                                        c[at + jj] = (load ? c[at + jj] : 0.0) + scratch[r * NR + jj];
                             }
                         }
                     }
@@ -170,24 +190,28 @@ final class VectorGemm implements Gemm {
 
     /**
      * C[MR rows][2L columns] += A · B, entry (r, p) of A at {@code pa[a0 + r·aR + p·aP]}, row p of B at
-     * {@code pb[b0 + p·bP]}: packed panels or the matrices in place.
+     * {@code pb[b0 + p·bP]}: packed panels or the matrices in place. Without {@code load}, C's block is
+ * overwritten (=) instead of added to (+=), and never read.
      */
-    private static void kernel(int kc, double[] pa, int a0, int aP, int aR, double[] pb, int b0, int bP, double[] c, int c0, int ldc) {
-        if (MR == 8) kernel8(kc, pa, a0, aP, aR, pb, b0, bP, c, c0, ldc);
-        else kernel4(kc, pa, a0, aP, aR, pb, b0, bP, c, c0, ldc);
+    private static void kernel(int kc, double[] pa, int a0, int aP, int aR, double[] pb, int b0, int bP, double[] c, int c0, int ldc,
+                               boolean load) {
+        if (MR == 8) kernel8(kc, pa, a0, aP, aR, pb, b0, bP, c, c0, ldc, load);
+        else kernel4(kc, pa, a0, aP, aR, pb, b0, bP, c, c0, ldc, load);
     }
 
     /** C[8 rows][2L columns] += (8 rows of A) · (2L columns of B), in sixteen registers. */
-    private static void kernel8(int kc, double[] pa, int a0, int aP, int aR, double[] pb, int b0, int bP, double[] c, int c0, int ldc) {
+    private static void kernel8(int kc, double[] pa, int a0, int aP, int aR, double[] pb, int b0, int bP, double[] c, int c0, int ldc,
+                                boolean load) {
+        DoubleVector z = DoubleVector.zero(S);
         int c1 = c0 + ldc, c2 = c1 + ldc, c3 = c2 + ldc, c4 = c3 + ldc, c5 = c4 + ldc, c6 = c5 + ldc, c7 = c6 + ldc;
-        DoubleVector c00 = DoubleVector.fromArray(S, c, c0), c01 = DoubleVector.fromArray(S, c, c0 + L);
-        DoubleVector c10 = DoubleVector.fromArray(S, c, c1), c11 = DoubleVector.fromArray(S, c, c1 + L);
-        DoubleVector c20 = DoubleVector.fromArray(S, c, c2), c21 = DoubleVector.fromArray(S, c, c2 + L);
-        DoubleVector c30 = DoubleVector.fromArray(S, c, c3), c31 = DoubleVector.fromArray(S, c, c3 + L);
-        DoubleVector c40 = DoubleVector.fromArray(S, c, c4), c41 = DoubleVector.fromArray(S, c, c4 + L);
-        DoubleVector c50 = DoubleVector.fromArray(S, c, c5), c51 = DoubleVector.fromArray(S, c, c5 + L);
-        DoubleVector c60 = DoubleVector.fromArray(S, c, c6), c61 = DoubleVector.fromArray(S, c, c6 + L);
-        DoubleVector c70 = DoubleVector.fromArray(S, c, c7), c71 = DoubleVector.fromArray(S, c, c7 + L);
+        DoubleVector c00 = load ? DoubleVector.fromArray(S, c, c0) : z, c01 = load ? DoubleVector.fromArray(S, c, c0 + L) : z;
+        DoubleVector c10 = load ? DoubleVector.fromArray(S, c, c1) : z, c11 = load ? DoubleVector.fromArray(S, c, c1 + L) : z;
+        DoubleVector c20 = load ? DoubleVector.fromArray(S, c, c2) : z, c21 = load ? DoubleVector.fromArray(S, c, c2 + L) : z;
+        DoubleVector c30 = load ? DoubleVector.fromArray(S, c, c3) : z, c31 = load ? DoubleVector.fromArray(S, c, c3 + L) : z;
+        DoubleVector c40 = load ? DoubleVector.fromArray(S, c, c4) : z, c41 = load ? DoubleVector.fromArray(S, c, c4 + L) : z;
+        DoubleVector c50 = load ? DoubleVector.fromArray(S, c, c5) : z, c51 = load ? DoubleVector.fromArray(S, c, c5 + L) : z;
+        DoubleVector c60 = load ? DoubleVector.fromArray(S, c, c6) : z, c61 = load ? DoubleVector.fromArray(S, c, c6 + L) : z;
+        DoubleVector c70 = load ? DoubleVector.fromArray(S, c, c7) : z, c71 = load ? DoubleVector.fromArray(S, c, c7 + L) : z;
         int r0 = a0, r1 = a0 + 1 * aR, r2 = a0 + 2 * aR, r3 = a0 + 3 * aR, r4 = a0 + 4 * aR, r5 = a0 + 5 * aR, r6 = a0 + 6 * aR, r7 = a0 + 7 * aR;
         for (int p = 0; p < kc; p++) {
             int ap = p * aP, bp = b0 + p * bP;
@@ -236,12 +260,14 @@ final class VectorGemm implements Gemm {
     }
 
     /** C[4 rows][2L columns] += (4 rows of A) · (2L columns of B), in eight registers. */
-    private static void kernel4(int kc, double[] pa, int a0, int aP, int aR, double[] pb, int b0, int bP, double[] c, int c0, int ldc) {
+    private static void kernel4(int kc, double[] pa, int a0, int aP, int aR, double[] pb, int b0, int bP, double[] c, int c0, int ldc,
+                                boolean load) {
+        DoubleVector z = DoubleVector.zero(S);
         int c1 = c0 + ldc, c2 = c1 + ldc, c3 = c2 + ldc;
-        DoubleVector c00 = DoubleVector.fromArray(S, c, c0), c01 = DoubleVector.fromArray(S, c, c0 + L);
-        DoubleVector c10 = DoubleVector.fromArray(S, c, c1), c11 = DoubleVector.fromArray(S, c, c1 + L);
-        DoubleVector c20 = DoubleVector.fromArray(S, c, c2), c21 = DoubleVector.fromArray(S, c, c2 + L);
-        DoubleVector c30 = DoubleVector.fromArray(S, c, c3), c31 = DoubleVector.fromArray(S, c, c3 + L);
+        DoubleVector c00 = load ? DoubleVector.fromArray(S, c, c0) : z, c01 = load ? DoubleVector.fromArray(S, c, c0 + L) : z;
+        DoubleVector c10 = load ? DoubleVector.fromArray(S, c, c1) : z, c11 = load ? DoubleVector.fromArray(S, c, c1 + L) : z;
+        DoubleVector c20 = load ? DoubleVector.fromArray(S, c, c2) : z, c21 = load ? DoubleVector.fromArray(S, c, c2 + L) : z;
+        DoubleVector c30 = load ? DoubleVector.fromArray(S, c, c3) : z, c31 = load ? DoubleVector.fromArray(S, c, c3 + L) : z;
         int r0 = a0, r1 = a0 + 1 * aR, r2 = a0 + 2 * aR, r3 = a0 + 3 * aR;
         for (int p = 0; p < kc; p++) {
             int ap = p * aP, bp = b0 + p * bP;

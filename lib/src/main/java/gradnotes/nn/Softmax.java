@@ -28,8 +28,9 @@ public final class Softmax {
             Squash.expNonPositive(p.data, at, p.data, at, cols);
             for (int j = 0; j < cols; j++) sum[j] += p.data[at + j];
         }
+        for (int j = 0; j < cols; j++) sum[j] = 1 / sum[j];
         for (int i = 0; i < rows; i++)
-            for (int j = 0, at = i * cols; j < cols; j++) p.data[at + j] /= sum[j];
+            for (int j = 0, at = i * cols; j < cols; j++) p.data[at + j] *= sum[j];
         return p;
     }
 

@@ -48,6 +48,13 @@ class MatMulTest {
                             for (int q = 0; q < c.data.length; q++)
                                 assertEquals(expected.data[q], c.data[q], 1e-12 * (k + 1),
                                         () -> "op(A) " + m + "×" + k + (transA ? " (Aᵀ)" : "") + ", op(B) " + k + "×" + n + (transB ? " (Bᵀ)" : ""));
+                            // C = op(A) op(B) overwrites whatever C held, NaN included, without reading it
+                            c.fill(Double.NaN);
+                            MatMul.product(gemm, transA, transB, a, b, c, false);
+                            DMatrixRMaj overwritten = reference(transA, transB, a, b, new DMatrixRMaj(m, n));
+                            for (int q = 0; q < c.data.length; q++)
+                                assertEquals(overwritten.data[q], c.data[q], 1e-12 * (k + 1),
+                                        () -> "C = op(A) op(B), op(A) " + m + "×" + k + (transA ? " (Aᵀ)" : "") + ", op(B) " + k + "×" + n + (transB ? " (Bᵀ)" : ""));
                         }
     }
 
@@ -80,12 +87,15 @@ class MatMulTest {
             DMatrixRMaj a = transA ? random(k, m, rng) : random(m, k, rng);
             DMatrixRMaj b = transB ? random(n, k, rng) : random(k, n, rng);
             DMatrixRMaj c0 = random(m, n, rng), c = c0.copy();
-            MatMul.product(gemm, transA, transB, a, b, c, true);
-            DMatrixRMaj expected = reference(transA, transB, a, b, c0);
+            boolean add = rng.nextBoolean();
+            if (!add) c.fill(Double.NaN);
+            MatMul.product(gemm, transA, transB, a, b, c, add);
+            DMatrixRMaj expected = reference(transA, transB, a, b, add ? c0 : new DMatrixRMaj(m, n));
             int mm = m, nn = n, kk = k;
             for (int q = 0; q < c.data.length; q++)
                 assertEquals(expected.data[q], c.data[q], 1e-12 * (k + 1),
-                        () -> "op(A) " + mm + "×" + kk + (transA ? " (Aᵀ)" : "") + ", op(B) " + kk + "×" + nn + (transB ? " (Bᵀ)" : ""));
+                        () -> "op(A) " + mm + "×" + kk + (transA ? " (Aᵀ)" : "") + ", op(B) " + kk + "×" + nn + (transB ? " (Bᵀ)" : "")
+                                + (add ? ", C +=" : ", C ="));
         }
     }
 
