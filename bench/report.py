@@ -159,7 +159,9 @@ def svg_panel(x0, title, xlabel, points, slope):
     def Y(v):
         return top + ph - (math.log10(v) - ly0) / (ly1 - ly0) * ph
 
-    out = [f'<text x="{x0 + left + pw / 2}" y="22" text-anchor="middle" font-size="14">{title}</text>',
+    clip = f"panel{x0}"
+    out = [f'<clipPath id="{clip}"><rect x="{x0 + left}" y="{top}" width="{pw}" height="{ph}"/></clipPath>',
+           f'<text x="{x0 + left + pw / 2}" y="22" text-anchor="middle" font-size="14">{title}</text>',
            f'<rect x="{x0 + left}" y="{top}" width="{pw}" height="{ph}" fill="none" stroke="#999"/>']
     for x in xs:
         out.append(f'<line x1="{X(x):.1f}" y1="{top + ph}" x2="{X(x):.1f}" y2="{top + ph + 5}" stroke="#333"/>')
@@ -175,7 +177,7 @@ def svg_panel(x0, title, xlabel, points, slope):
     x_a, x_b = xs[0], xs[-1]
     t_a = points[0][2]
     out.append(f'<line x1="{X(x_a):.1f}" y1="{Y(t_a):.1f}" x2="{X(x_b):.1f}" y2="{Y(t_a * (x_b / x_a) ** slope):.1f}" '
-               f'stroke="#aaa" stroke-dasharray="4 3"/>')
+               f'stroke="#aaa" stroke-dasharray="4 3" clip-path="url(#{clip})"/>')
     for column, colour, label in ((1, "#1f77b4", "Java (gradnotes)"), (2, "#d62728", "PyTorch 1 thread")):
         path = " ".join(f"{'M' if i == 0 else 'L'}{X(p[0]):.1f},{Y(p[column]):.1f}" for i, p in enumerate(points))
         out.append(f'<path d="{path}" fill="none" stroke="{colour}" stroke-width="2"/>')
@@ -215,7 +217,8 @@ def main():
     load = (f"load average {record['load_average_start'][0]:.2f} (1 min) at the start, "
             f"{record['load_average_end'][0]:.2f} at the end, on {m['cores']} cores")
     about = (f"{m['cores']} cores, {m['cpu']}{' with AVX-512' if m['avx512'] else ''}, {m['java']}, "
-             f"matrix kernel: {m['kernel']}; PyTorch {m['torch']} on {os.path.basename(m['blas'])}, 1 thread, float64; "
+             f"matrix kernel: {m['kernel']}; PyTorch {m['torch']} on {os.path.basename(os.path.dirname(m['blas']))} "
+             f"({m['blas']}), 1 thread, float64; "
              f"{record['rounds']} interleaved rounds of {record['seconds_per_turn']} s per benchmark and side; {load}")
     text = [about, "", text_table(rows),
             "ratio = PyTorch time / Java time (above 1: Java is faster), median over rounds; spread = lowest–highest "
