@@ -87,6 +87,9 @@ def summarise(entries):
                "runs": len(java_all), "java_slowest": max(java_all),
                "torch_slowest": max(torch_all) if torch_all else None, "target": target(kind, size)}
         row["slowest_ratio"] = row["torch_slowest"] / row["java_slowest"] if torch_all else None
+        # the fastest run on each side: the least disturbed by other work on the machine
+        row["java_fastest"], row["torch_fastest"] = min(java_all), min(torch_all) if torch_all else None
+        row["fastest_ratio"] = row["torch_fastest"] / row["java_fastest"] if torch_all else None
         f = flops(kind, size)
         row["java_gflops"], row["torch_gflops"] = f / row["java"] / 1e3, f / row["torch"] / 1e3
         rows.append(row)
@@ -100,7 +103,7 @@ def verdict(value, goal):
 def text_table(rows):
     head = (f"{'benchmark':<22}{'Java':>10}{'PyTorch':>10}{'ratio':>7}{'spread':>13}{'worst':>7}"
             f"{'target':>8}{'median':>8}{'worst':>8}{'Java GF/s':>10}{'Torch GF/s':>11}"
-            f"{'slowest Java':>14}{'slowest Torch':>14}{'ratio':>7}")
+            f"{'slowest Java':>14}{'slowest Torch':>14}{'ratio':>7}{'fastest':>9}")
     lines = [head]
     for r in rows:
         goal = r["target"]
@@ -109,13 +112,14 @@ def text_table(rows):
             f"{r['low']:>6.2f}–{r['high']:<6.2f}{r['low']:>7.2f}{'≥ %g' % goal if goal else '':>8}"
             f"{verdict(r['ratio'], goal):>8}{verdict(r['low'], goal):>8}{r['java_gflops']:>10.1f}{r['torch_gflops']:>11.1f}"
             f"{us(r['java_slowest']):>14}{us(r['torch_slowest']) if r['torch_slowest'] else '':>14}"
-            f"{r['slowest_ratio'] if r['slowest_ratio'] else float('nan'):>7.2f}")
+            f"{r['slowest_ratio'] if r['slowest_ratio'] else float('nan'):>7.2f}"
+            f"{r['fastest_ratio'] if r['fastest_ratio'] else float('nan'):>9.2f}")
     return "\n".join(lines)
 
 
 def markdown_table(rows):
-    lines = ["| work | Java | PyTorch | ratio (median) | spread over rounds | worst round | target | median | worst round | slowest run Java / PyTorch (ratio) |",
-             "|---|---|---|---|---|---|---|---|---|---|"]
+    lines = ["| work | Java | PyTorch | ratio (median) | spread over rounds | worst round | target | median | worst round | slowest run Java / PyTorch (ratio) | fastest runs' ratio |",
+             "|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
         goal = r["target"]
         extra = ""
@@ -128,7 +132,8 @@ def markdown_table(rows):
                    if r["torch_slowest"] else f"{us(r['java_slowest'])} / –")
         lines.append(f"| {name(r['kind'], r['size'])} | {us(r['java'])}{extra} | {torch} | {r['ratio']:.2f} | "
                      f"{r['low']:.2f}–{r['high']:.2f} | {r['low']:.2f} | {'≥ %g' % goal if goal else ''} | "
-                     f"{verdict(r['ratio'], goal)} | {verdict(r['low'], goal)} | {slowest} |")
+                     f"{verdict(r['ratio'], goal)} | {verdict(r['low'], goal)} | {slowest} | "
+                     f"{'%.2f' % r['fastest_ratio'] if r['fastest_ratio'] else ''} |")
     return "\n".join(lines)
 
 
@@ -223,7 +228,7 @@ def main():
     text = [about, "", text_table(rows),
             "ratio = PyTorch time / Java time (above 1: Java is faster), median over rounds; spread = lowest–highest "
             "round; worst = the lowest round; times = median over rounds of each round's median run; "
-            "slowest = the single slowest run of all rounds"]
+            "slowest = the single slowest run of all rounds; fastest = ratio of the fastest single runs"]
     md = [about, "", markdown_table(rows)]
     if record["scaling"]:
         srows = summarise(record["scaling"])
