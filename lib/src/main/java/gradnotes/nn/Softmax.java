@@ -15,13 +15,17 @@ public final class Softmax {
      * rows, keeping a maximum and a sum per column, so that they read memory in order.
      */
     public static DMatrixRMaj columns(DMatrixRMaj z) {
-        requireScores(z);
+        Shapes.notNull(z, "z", "scores, one column per distribution");
+        if (z.getNumElements() == 0) throw new IllegalArgumentException("z is " + Shapes.of(z) + ": it has no entries");
         int rows = z.numRows, cols = z.numCols;
-        DMatrixRMaj p = new DMatrixRMaj(rows, cols);
         double[] max = new double[cols], sum = new double[cols];
         java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
         for (int i = 0; i < rows; i++)
             for (int j = 0, at = i * cols; j < cols; j++) max[j] = Math.max(max[j], z.data[at + j]);
+        // a column's maximum is NaN if it holds a NaN, +∞ if it holds +∞, −∞ if all of it is −∞
+        for (int j = 0; j < cols; j++)
+            if (!(Math.abs(max[j]) < Double.POSITIVE_INFINITY)) requireScores(z);
+        DMatrixRMaj p = new DMatrixRMaj(rows, cols);
         for (int i = 0; i < rows; i++) {
             int at = i * cols;
             for (int j = 0; j < cols; j++) p.data[at + j] = z.data[at + j] - max[j];
@@ -35,12 +39,11 @@ public final class Softmax {
     }
 
     /**
-     * Requires scores a softmax can turn into probabilities: at least one entry, no NaN and no +∞, and in every
-     * column at least one entry above −∞ (−∞ itself is allowed: it is how a mask gives weight 0).
+     * Requires scores a softmax can turn into probabilities: no NaN and no +∞, and in every column at least one
+     * entry above −∞ (−∞ itself is allowed: it is how a mask gives weight 0). Run only when a column's maximum
+     * says something is wrong, to name the first offending entry.
      */
     private static void requireScores(DMatrixRMaj z) {
-        Shapes.notNull(z, "z", "scores, one column per distribution");
-        if (z.getNumElements() == 0) throw new IllegalArgumentException("z is " + Shapes.of(z) + ": it has no entries");
         int cols = z.numCols;
         boolean[] some = new boolean[cols];
         for (int i = 0; i < z.numRows; i++)
