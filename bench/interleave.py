@@ -7,7 +7,9 @@ machines. Here one long-lived JVM (gradnotes.bench.Interleaved, which runs the J
 work) and this process (PyTorch, bench/torch_bench.py's work) take turns: every round runs every
 benchmark briefly on both sides, one right after the other, the side that goes first alternating
 from round to round. Each round then gives one ratio measured under one set of conditions, and the
-spread of the ratios over the rounds shows how far to trust it.
+spread of the ratios over the rounds shows how far to trust it. Each turn also records the CPU time
+its process used per run (time.process_time on this side, the JVM's process CPU time on the other,
+garbage collection included), which leaves out the time spent waiting for a core.
 
 A warm-up pass (not recorded) runs every benchmark on both sides first, so the JIT has compiled the
 Java side and PyTorch has allocated what it caches. The scaling sweep (LSTM, time against T and
@@ -53,7 +55,8 @@ class Java:
         answer = self.process.stdout.readline().split()
         if not answer or answer[0] != "ok":
             raise SystemExit(f"interleave: Java {kind} {size}: {' '.join(answer) or 'no answer'}")
-        return [float(t) for t in answer[1:]]
+        times = [float(t) for t in answer[2:]]
+        return times, float(answer[1]) / len(times)
 
     def close(self):
         self.process.stdin.close()
@@ -70,11 +73,12 @@ class Torch:
             work = self.work[(kind, size)] = torch_bench.make(kind, size)
         times = []
         until = time.perf_counter() + seconds
+        cpu0 = time.process_time_ns()
         while len(times) < min_runs or time.perf_counter() < until:
             t0 = time.perf_counter()
             work()
             times.append((time.perf_counter() - t0) * 1e6)
-        return times
+        return times, (time.process_time_ns() - cpu0) / 1e3 / len(times)
 
 
 def load_average():
@@ -83,7 +87,8 @@ def load_average():
 
 
 def rounds(java, torch, benches, count, seconds, min_runs, label, torch_seconds=None):
-    """count rounds over benches; each entry: {bench, round, java: [µs...], torch: [µs...] or None}."""
+    """count rounds over benches; each entry: {kind, size, round, load, java: [µs of each run], java_cpu:
+    CPU µs per run over the turn, and the same for torch (absent for Java-only benchmarks)}."""
     results = []
     for r in range(count):
         started = time.time()
@@ -93,7 +98,7 @@ def rounds(java, torch, benches, count, seconds, min_runs, label, torch_seconds=
             if r % 2 == 1:
                 sides.reverse()
             for name, side in sides:
-                entry[name] = side.run(kind, size, torch_seconds if name == "torch" and torch_seconds else seconds, min_runs)
+                entry[name], entry[name + "_cpu"] = side.run(kind, size, torch_seconds if name == "torch" and torch_seconds else seconds, min_runs)
             results.append(entry)
         print(f"interleave: {label} round {r + 1}/{count} in {time.time() - started:.0f} s, "
               f"load average {load_average()[0]:.2f}", flush=True)

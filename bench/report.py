@@ -81,11 +81,17 @@ def summarise(entries):
             torch = [statistics.median(e["torch"]) for e in es]
             torch_all = [t for e in es for t in e["torch"]]
         ratios = [t / j for t, j in zip(torch, java)]
+        if kind != "dgemm-ejml" and "java_cpu" in es[0]:
+            cpu_ratios = [e["torch_cpu"] / e["java_cpu"] for e in es if e["java_cpu"] > 0]
+        else:
+            cpu_ratios = []
         java_all = [t for e in es for t in e["java"]]
         row = {"kind": kind, "size": size, "java": statistics.median(java), "torch": statistics.median(torch),
                "ratio": statistics.median(ratios), "low": min(ratios), "high": max(ratios),
                "runs": len(java_all), "java_slowest": max(java_all),
                "torch_slowest": max(torch_all) if torch_all else None, "target": target(kind, size)}
+        row["cpu_ratio"] = statistics.median(cpu_ratios) if cpu_ratios else None
+        row["cpu_low"] = min(cpu_ratios) if cpu_ratios else None
         row["slowest_ratio"] = row["torch_slowest"] / row["java_slowest"] if torch_all else None
         # the fastest run on each side: the least disturbed by other work on the machine
         row["java_fastest"], row["torch_fastest"] = min(java_all), min(torch_all) if torch_all else None
@@ -103,7 +109,7 @@ def verdict(value, goal):
 def text_table(rows):
     head = (f"{'benchmark':<22}{'Java':>10}{'PyTorch':>10}{'ratio':>7}{'spread':>13}{'worst':>7}"
             f"{'target':>8}{'median':>8}{'worst':>8}{'Java GF/s':>10}{'Torch GF/s':>11}"
-            f"{'slowest Java':>14}{'slowest Torch':>14}{'ratio':>7}{'fastest':>9}")
+            f"{'slowest Java':>14}{'slowest Torch':>14}{'ratio':>7}{'fastest':>9}{'CPU ratio':>10}{'CPU worst':>10}")
     lines = [head]
     for r in rows:
         goal = r["target"]
@@ -113,13 +119,14 @@ def text_table(rows):
             f"{verdict(r['ratio'], goal):>8}{verdict(r['low'], goal):>8}{r['java_gflops']:>10.1f}{r['torch_gflops']:>11.1f}"
             f"{us(r['java_slowest']):>14}{us(r['torch_slowest']) if r['torch_slowest'] else '':>14}"
             f"{r['slowest_ratio'] if r['slowest_ratio'] else float('nan'):>7.2f}"
-            f"{r['fastest_ratio'] if r['fastest_ratio'] else float('nan'):>9.2f}")
+            f"{r['fastest_ratio'] if r['fastest_ratio'] else float('nan'):>9.2f}"
+            f"{r['cpu_ratio'] if r['cpu_ratio'] else float('nan'):>10.2f}{r['cpu_low'] if r['cpu_low'] else float('nan'):>10.2f}")
     return "\n".join(lines)
 
 
 def markdown_table(rows):
-    lines = ["| work | Java | PyTorch | ratio (median) | spread over rounds | worst round | target | median | worst round | slowest run Java / PyTorch (ratio) | fastest runs' ratio |",
-             "|---|---|---|---|---|---|---|---|---|---|---|"]
+    lines = ["| work | Java | PyTorch | ratio (median) | spread over rounds | worst round | target | median | worst round | slowest run Java / PyTorch (ratio) | fastest runs' ratio | CPU-time ratio (worst round) |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
         goal = r["target"]
         extra = ""
@@ -133,7 +140,8 @@ def markdown_table(rows):
         lines.append(f"| {name(r['kind'], r['size'])} | {us(r['java'])}{extra} | {torch} | {r['ratio']:.2f} | "
                      f"{r['low']:.2f}–{r['high']:.2f} | {r['low']:.2f} | {'≥ %g' % goal if goal else ''} | "
                      f"{verdict(r['ratio'], goal)} | {verdict(r['low'], goal)} | {slowest} | "
-                     f"{'%.2f' % r['fastest_ratio'] if r['fastest_ratio'] else ''} |")
+                     f"{'%.2f' % r['fastest_ratio'] if r['fastest_ratio'] else ''} | "
+                     f"{'%.2f (%.2f)' % (r['cpu_ratio'], r['cpu_low']) if r['cpu_ratio'] else ''} |")
     return "\n".join(lines)
 
 
@@ -228,7 +236,8 @@ def main():
     text = [about, "", text_table(rows),
             "ratio = PyTorch time / Java time (above 1: Java is faster), median over rounds; spread = lowest–highest "
             "round; worst = the lowest round; times = median over rounds of each round's median run; "
-            "slowest = the single slowest run of all rounds; fastest = ratio of the fastest single runs"]
+            "slowest = the single slowest run of all rounds; fastest = ratio of the fastest single runs; "
+            "CPU ratio = the same median ratio on process CPU time (time waiting for a core left out), and its worst round"]
     md = [about, "", markdown_table(rows)]
     if record["scaling"]:
         srows = summarise(record["scaling"])

@@ -17,11 +17,16 @@ import java.util.Map;
  * <p>Reads one request per line on stdin, {@code KIND SIZE SECONDS MIN_RUNS} (kinds: rnn, gru, lstm
  * with sizes tiny, small, medium or B32-T100-N128; attention seq128-d128-h8; dgemm 512; dgemm-ejml
  * 512), runs that work back to back for at least SECONDS and MIN_RUNS times, and answers with one
- * line: {@code ok} and every run's time in microseconds. The state (weights, inputs) is made once
+ * line: {@code ok}, the CPU time the whole process used over all the runs (garbage collection and
+ * compilation threads included; the JVM reads it in clock ticks, so it is only worth having over many
+ * runs), then every run's wall-clock time, in microseconds. The CPU time leaves out the time the process
+ * waited for a core, which on a loaded machine is most of the noise. The state (weights, inputs) is made once
  * per benchmark by the JMH classes' own {@code @Setup}, so both harnesses time the same work.
  */
 public final class Interleaved {
     private static final Map<String, Runnable> WORK = new HashMap<>();
+    private static final com.sun.management.OperatingSystemMXBean CPU =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     /** Results go here so the JIT cannot drop the work that made them. */
     public static volatile Object sink;
 
@@ -39,12 +44,14 @@ public final class Interleaved {
                 long until = System.nanoTime() + (long) (Double.parseDouble(f[2]) * 1e9);
                 int minRuns = Integer.parseInt(f[3]);
                 List<Double> times = new ArrayList<>();
+                long cpu0 = CPU.getProcessCpuTime();
                 while (times.size() < minRuns || System.nanoTime() < until) {
                     long t0 = System.nanoTime();
                     work.run();
                     times.add((System.nanoTime() - t0) / 1e3);
                 }
-                StringBuilder out = new StringBuilder("ok");
+                long cpu = CPU.getProcessCpuTime() - cpu0;
+                StringBuilder out = new StringBuilder("ok ").append(String.format("%.2f", cpu / 1e3));
                 for (double t : times) out.append(' ').append(String.format("%.2f", t));
                 System.out.println(out);
             } catch (RuntimeException e) {
