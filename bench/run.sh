@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
-# Benchmarks the library against PyTorch on this machine, in one run: JMH for Java, then the same
-# work in PyTorch, then a side-by-side table. Takes a few minutes. Results go to build/bench/.
+# Benchmarks the library against PyTorch on this machine: Java and PyTorch take turns in short
+# rounds (bench/interleave.py), so each round compares them under the same load, then a table with
+# the median ratio, its spread over the rounds and the worst round (bench/report.py), and the
+# scaling figure. About four minutes. Results go to build/bench/. ROUNDS=5 and SECONDS_PER_TURN=0.3 (per
+# benchmark, side and round) change the length. `bench/run.sh --jmh` runs the JMH benchmarks instead
+# (java -jar bench/target/benchmarks.jar, for profiling one benchmark: -prof jfr).
 # Needs Debian's python3-torch (installed here if missing). Not part of `make test`.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -20,10 +24,15 @@ blas=$(readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3 2>/dev/null || echo un
 echo "bench: building"
 mvn -q -B -f "$root/pom.xml" -pl lib,bench -am package -DskipTests
 echo "bench: machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1)"
-echo "bench: Java (JMH, 1 fork, 3 × 2 s warm-up, 5 × 2 s measurement per benchmark; matrix kernel: Vector API)"
-java -jar "$root/bench/target/benchmarks.jar" -f 1 -wi 3 -w 2s -i 5 -r 2s -rf json -rff "$out/jmh.json" > "$out/jmh.log"
-tail -n 16 "$out/jmh.log"
+if [ "${1:-}" = "--jmh" ]; then
+  shift
+  echo "bench: JMH only (1 fork, 3 × 2 s warm-up, 5 × 2 s measurement per benchmark)"
+  exec java -jar "$root/bench/target/benchmarks.jar" -f 1 -wi 3 -w 2s -i 5 -r 2s "$@"
+fi
 echo "bench: PyTorch $(/usr/bin/python3 -c 'import torch; print(torch.__version__)'), 1 thread, float64, BLAS $blas"
-/usr/bin/python3 "$root/bench/torch_bench.py" --threads 1 | tee "$out/torch.txt"
+# one thread on both sides: the BLAS keeps its own pool otherwise (torch_bench.load sets these too)
+export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
+/usr/bin/python3 "$root/bench/interleave.py" --jar "$root/bench/target/benchmarks.jar" --out "$out/rounds.json" \
+  --rounds "${ROUNDS:-5}" --seconds "${SECONDS_PER_TURN:-0.3}"
 echo
-/usr/bin/python3 "$root/bench/report.py" "$out/jmh.json" "$out/torch.txt" | tee "$out/report.txt"
+/usr/bin/python3 "$root/bench/report.py" "$out/rounds.json"

@@ -9,14 +9,26 @@ does not bind the BLAS library's own thread pool (OpenBLAS would use every core 
 product), so the thread count also goes into OMP_NUM_THREADS, OPENBLAS_NUM_THREADS and
 MKL_NUM_THREADS before torch is loaded.
 
-Output: one line per benchmark, `name size microseconds`.
+Output: one line per benchmark, `name size microseconds`. bench/interleave.py imports `make` from
+here to run the same work in turns with the Java side.
 """
 import argparse
 import os
+import re
 import statistics
 import time
 
 SIZES = {"tiny": (1, 50, 16), "small": (16, 100, 64), "medium": (32, 100, 128)}
+
+
+def dims(size):
+    """B, T, N of a named size or of one written B32-T100-N128."""
+    if size in SIZES:
+        return SIZES[size]
+    match = re.fullmatch(r"B(\d+)-T(\d+)-N(\d+)", size)
+    if not match:
+        raise ValueError(f"unknown size {size}: tiny, small, medium or B32-T100-N128")
+    return tuple(int(g) for g in match.groups())
 
 
 def median_us(work, min_seconds=1.0, min_runs=10):
@@ -35,7 +47,11 @@ torch = None   # imported in main(), after the thread variables are set
 
 
 def recurrent(kind, size):
-    B, T, N = SIZES[size]
+    return median_us(recurrent_work(kind, size))
+
+
+def recurrent_work(kind, size):
+    B, T, N = dims(size)
     torch.manual_seed(1)
     cls = {"rnn": torch.nn.RNN, "gru": torch.nn.GRU, "lstm": torch.nn.LSTM}[kind]
     model = cls(N, N).double()
@@ -47,10 +63,14 @@ def recurrent(kind, size):
         x.grad = None
         out, _ = model(x)
         (out * G).sum().backward()
-    return median_us(work)
+    return work
 
 
 def attention():
+    return median_us(attention_work())
+
+
+def attention_work():
     torch.manual_seed(1)
     mha = torch.nn.MultiheadAttention(128, 8, bias=False).double()
     x = torch.randn(128, 1, 128, dtype=torch.double, requires_grad=True)
@@ -61,24 +81,46 @@ def attention():
         x.grad = None
         y, _ = mha(x, x, x, need_weights=False)
         y.backward(dy)
-    return median_us(work)
+    return work
 
 
 def dgemm():
+    return median_us(dgemm_work())
+
+
+def dgemm_work():
     a = torch.randn(512, 512, dtype=torch.double)
     b = torch.randn(512, 512, dtype=torch.double)
-    return median_us(lambda: torch.mm(a, b))
+    return lambda: torch.mm(a, b)
+
+
+def make(kind, size):
+    """The work of one benchmark, as a function of no arguments (torch must be loaded: see load)."""
+    if kind in ("rnn", "gru", "lstm"):
+        return recurrent_work(kind, size)
+    if kind == "attention":
+        return attention_work()
+    if kind == "dgemm":
+        return dgemm_work()
+    raise ValueError(f"unknown benchmark {kind} {size}")
+
+
+def load(threads):
+    """Imports torch with `threads` threads for itself and for its BLAS."""
+    for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ[variable] = str(threads)
+    global torch
+    import torch as loaded
+    torch = loaded
+    torch.set_num_threads(threads)
+    return torch
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--threads", type=int, default=1)
     args = parser.parse_args()
-    for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ[variable] = str(args.threads)
-    global torch
-    import torch
-    torch.set_num_threads(args.threads)
+    load(args.threads)
     for kind in ("rnn", "gru", "lstm"):
         for size in SIZES:
             print(f"{kind} {size} {recurrent(kind, size):.3f}", flush=True)

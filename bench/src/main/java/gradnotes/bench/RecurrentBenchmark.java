@@ -41,13 +41,17 @@ public class RecurrentBenchmark {
     private Recurrent net;
     private List<DMatrixRMaj> xs, dLdh;
 
-    /** B, T, N for each named size. */
+    /** B, T, N for each named size, or for a size written {@code B32-T100-N128}. */
     static int[] dims(String size) {
         return switch (size) {
             case "tiny" -> new int[] {1, 50, 16};
             case "small" -> new int[] {16, 100, 64};
             case "medium" -> new int[] {32, 100, 128};
-            default -> throw new IllegalArgumentException("unknown size " + size);
+            default -> {
+                var m = java.util.regex.Pattern.compile("B(\\d+)-T(\\d+)-N(\\d+)").matcher(size);
+                if (!m.matches()) throw new IllegalArgumentException("unknown size " + size + ": tiny, small, medium or B32-T100-N128");
+                yield new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))};
+            }
         };
     }
 

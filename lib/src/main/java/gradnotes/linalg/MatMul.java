@@ -80,8 +80,8 @@ public final class MatMul {
             throw new IllegalArgumentException("cannot form " + shape(c) + " = " + shape(a) + (transA ? "ᵀ" : "")
                     + " · " + shape(b) + (transB ? "ᵀ" : "") + ": the product is " + (k == kb ? m + "×" + n : "undefined (" + k + " ≠ " + kb + ")"));
         if (c == a || c == b) throw new IllegalArgumentException("the product cannot be written into one of its factors");
-        if (!add) java.util.Arrays.fill(c.data, 0, m * n, 0.0);
-        gemm.multAdd(transA, transB, m, n, k, a.data, 0, a.numCols, b.data, 0, b.numCols, c.data, 0, c.numCols);
+        if (add) gemm.multAdd(transA, transB, m, n, k, a.data, 0, a.numCols, b.data, 0, b.numCols, c.data, 0, c.numCols);
+        else gemm.mult(transA, transB, m, n, k, a.data, 0, a.numCols, b.data, 0, b.numCols, c.data, 0, c.numCols);
     }
 
     private static String shape(DMatrixRMaj x) {

@@ -40,6 +40,9 @@ public final class Squash {
         void sigmoid(double[] a, int from, double[] y, int to, int n);
 
         void tanh(double[] a, int from, double[] y, int to, int n);
+
+        /** e^x for x ≤ 0; returns false, leaving y partly written, if some x is above 0 or NaN. */
+        boolean expNonPositive(double[] a, int from, double[] y, int to, int n);
     }
 
     static Kernel choose() {
@@ -60,6 +63,15 @@ public final class Squash {
 
         @Override public void tanh(double[] a, int from, double[] y, int to, int n) {
             for (int i = 0; i < n; i++) y[to + i] = Squash.tanh(a[from + i]);
+        }
+
+        @Override public boolean expNonPositive(double[] a, int from, double[] y, int to, int n) {
+            for (int i = 0; i < n; i++) {
+                double x = a[from + i];
+                if (!(x <= 0)) return false;
+                y[to + i] = exp(x, false);
+            }
+            return true;
         }
     };
 
@@ -85,6 +97,21 @@ public final class Squash {
     /** y = tanh(a) entry by entry, as {@link #sigmoid(double[], int, double[], int, int)}. */
     public static void tanh(double[] a, int from, double[] y, int to, int n) {
         KERNEL.tanh(a, from, y, to, n);
+    }
+
+    /**
+     * y = e^a entry by entry for a ≤ 0 (a softmax's scores after subtracting their maximum), as
+     * {@link #sigmoid(double[], int, double[], int, int)}; −∞ gives 0. Within a unit or two in the last place
+     * of {@code Math.exp}, and several times faster over an array.
+     *
+     * @throws IllegalArgumentException if an entry is above 0 or NaN (this e^x is only made for x ≤ 0)
+     */
+    public static void expNonPositive(double[] a, int from, double[] y, int to, int n) {
+        if (!KERNEL.expNonPositive(a, from, y, to, n)) {
+            for (int i = 0; i < n; i++)
+                if (!(a[from + i] <= 0))
+                    throw new IllegalArgumentException("a[" + (from + i) + "] is " + a[from + i] + ": expNonPositive takes entries ≤ 0 only");
+        }
     }
 
     /** e^x, or e^x − 1 when {@code minusOne}, for x ≤ 0 (the vector kernel's exp, one lane). */

@@ -38,6 +38,22 @@ final class VectorSquash implements Squash.Kernel {
         for (; i < n; i++) y[to + i] = Squash.tanh(a[from + i]);
     }
 
+    @Override
+    public boolean expNonPositive(double[] a, int from, double[] y, int to, int n) {
+        int i = 0;
+        for (int main = S.loopBound(n); i < main; i += S.length()) {
+            DoubleVector x = DoubleVector.fromArray(S, a, from + i);
+            if (!x.compare(VectorOperators.LE, 0.0).allTrue()) return false;
+            exp(x, false).intoArray(y, to + i);
+        }
+        for (; i < n; i++) {
+            double x = a[from + i];
+            if (!(x <= 0)) return false;
+            y[to + i] = Squash.exp(x, false);
+        }
+        return true;
+    }
+
     /** e^x (or e^x − 1 when {@code minusOne}) for x ≤ 0, as Squash.exp. */
     private static DoubleVector exp(DoubleVector x, boolean minusOne) {
         DoubleVector xc = x.max(LOWEST), t = xc.mul(LOG2E).add(ROUND), k = t.sub(ROUND);

@@ -1,5 +1,6 @@
 package gradnotes.nn;
 
+import gradnotes.linalg.Squash;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -14,41 +15,46 @@ public final class Softmax {
      * rows, keeping a maximum and a sum per column, so that they read memory in order.
      */
     public static DMatrixRMaj columns(DMatrixRMaj z) {
-        requireScores(z);
+        Shapes.notNull(z, "z", "scores, one column per distribution");
+        if (z.getNumElements() == 0) throw new IllegalArgumentException("z is " + Shapes.of(z) + ": it has no entries");
         int rows = z.numRows, cols = z.numCols;
-        DMatrixRMaj p = new DMatrixRMaj(rows, cols);
         double[] max = new double[cols], sum = new double[cols];
         java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
         for (int i = 0; i < rows; i++)
             for (int j = 0, at = i * cols; j < cols; j++) max[j] = Math.max(max[j], z.data[at + j]);
+        // a column's maximum is NaN if it holds a NaN, +∞ if it holds +∞, −∞ if all of it is −∞
+        for (int j = 0; j < cols; j++)
+            if (!(Math.abs(max[j]) < Double.POSITIVE_INFINITY)) requireScores(z);
+        DMatrixRMaj p = new DMatrixRMaj(rows, cols);
+        for (int i = 0; i < rows; i++) {
+            int at = i * cols;
+            for (int j = 0; j < cols; j++) p.data[at + j] = z.data[at + j] - max[j];
+            Squash.expNonPositive(p.data, at, p.data, at, cols);
+            for (int j = 0; j < cols; j++) sum[j] += p.data[at + j];
+        }
+        for (int j = 0; j < cols; j++) sum[j] = 1 / sum[j];
         for (int i = 0; i < rows; i++)
-            for (int j = 0, at = i * cols; j < cols; j++) {
-                double e = Math.exp(z.data[at + j] - max[j]);
-                p.data[at + j] = e;
-                sum[j] += e;
-            }
-        for (int i = 0; i < rows; i++)
-            for (int j = 0, at = i * cols; j < cols; j++) p.data[at + j] /= sum[j];
+            for (int j = 0, at = i * cols; j < cols; j++) p.data[at + j] *= sum[j];
         return p;
     }
 
     /**
-     * Requires scores a softmax can turn into probabilities: at least one entry, no NaN and no +∞, and in every
-     * column at least one entry above −∞ (−∞ itself is allowed: it is how a mask gives weight 0).
+     * Requires scores a softmax can turn into probabilities: no NaN and no +∞, and in every column at least one
+     * entry above −∞ (−∞ itself is allowed: it is how a mask gives weight 0). Run only when a column's maximum
+     * says something is wrong, to name the first offending entry.
      */
     private static void requireScores(DMatrixRMaj z) {
-        Shapes.notNull(z, "z", "scores, one column per distribution");
-        if (z.getNumElements() == 0) throw new IllegalArgumentException("z is " + Shapes.of(z) + ": it has no entries");
-        for (int j = 0; j < z.numCols; j++) {
-            boolean some = false;
-            for (int i = 0; i < z.numRows; i++) {
-                double v = z.unsafe_get(i, j);
+        int cols = z.numCols;
+        boolean[] some = new boolean[cols];
+        for (int i = 0; i < z.numRows; i++)
+            for (int j = 0, at = i * cols; j < cols; j++) {
+                double v = z.data[at + j];
                 if (Double.isNaN(v) || v == Double.POSITIVE_INFINITY)
                     throw new IllegalArgumentException("z[" + i + "," + j + "] is " + v + ": scores must be finite (or −∞, for a masked entry)");
-                some |= v > Double.NEGATIVE_INFINITY;
+                some[j] |= v > Double.NEGATIVE_INFINITY;
             }
-            if (!some) throw new IllegalArgumentException("column " + j + " of z is all −∞: no entry is left to take the weight");
-        }
+        for (int j = 0; j < cols; j++)
+            if (!some[j]) throw new IllegalArgumentException("column " + j + " of z is all −∞: no entry is left to take the weight");
     }
 
     /**

@@ -48,6 +48,13 @@ class MatMulTest {
                             for (int q = 0; q < c.data.length; q++)
                                 assertEquals(expected.data[q], c.data[q], 1e-12 * (k + 1),
                                         () -> "op(A) " + m + "×" + k + (transA ? " (Aᵀ)" : "") + ", op(B) " + k + "×" + n + (transB ? " (Bᵀ)" : ""));
+                            // C = op(A) op(B) overwrites whatever C held, NaN included, without reading it
+                            c.fill(Double.NaN);
+                            MatMul.product(gemm, transA, transB, a, b, c, false);
+                            DMatrixRMaj overwritten = reference(transA, transB, a, b, new DMatrixRMaj(m, n));
+                            for (int q = 0; q < c.data.length; q++)
+                                assertEquals(overwritten.data[q], c.data[q], 1e-12 * (k + 1),
+                                        () -> "C = op(A) op(B), op(A) " + m + "×" + k + (transA ? " (Aᵀ)" : "") + ", op(B) " + k + "×" + n + (transB ? " (Bᵀ)" : ""));
                         }
     }
 
@@ -59,6 +66,54 @@ class MatMulTest {
     @Test
     void vectorKernelAgreesWithTheTripleLoopAcrossBlockEdges() {
         agreesWithReference(new VectorGemm());
+    }
+
+    /**
+     * Random shapes around every blocking edge of the kernel (register block, row slice, k slice, column
+     * slice), each with every transpose combination, against the triple loop.
+     */
+    @Test
+    void vectorKernelAgreesWithTheTripleLoopOnRandomShapes() {
+        Random rng = new Random(11);
+        int[] edges = {VectorGemm.MR - 1, VectorGemm.MR + 1, VectorGemm.MC - 1, VectorGemm.MC + 1, 2 * VectorGemm.MC + 5};
+        int[] nEdges = {2, 15, 16, 17, 31, 33, VectorGemm.NC + 9};
+        Gemm gemm = new VectorGemm();
+        for (int trial = 0; trial < 60; trial++) {
+            int m = trial < edges.length ? edges[trial] : 1 + rng.nextInt(150);
+            int n = trial < nEdges.length ? nEdges[trial] : 1 + rng.nextInt(70);
+            int k = trial % 7 == 0 ? VectorGemm.KC + 1 + rng.nextInt(40) : 1 + rng.nextInt(80);
+            if (n > 200) { m = 3; k = 9; }
+            boolean transA = rng.nextBoolean(), transB = rng.nextBoolean();
+            DMatrixRMaj a = transA ? random(k, m, rng) : random(m, k, rng);
+            DMatrixRMaj b = transB ? random(n, k, rng) : random(k, n, rng);
+            DMatrixRMaj c0 = random(m, n, rng), c = c0.copy();
+            boolean add = rng.nextBoolean();
+            if (!add) c.fill(Double.NaN);
+            MatMul.product(gemm, transA, transB, a, b, c, add);
+            DMatrixRMaj expected = reference(transA, transB, a, b, add ? c0 : new DMatrixRMaj(m, n));
+            int mm = m, nn = n, kk = k;
+            for (int q = 0; q < c.data.length; q++)
+                assertEquals(expected.data[q], c.data[q], 1e-12 * (k + 1),
+                        () -> "op(A) " + mm + "×" + kk + (transA ? " (Aᵀ)" : "") + ", op(B) " + kk + "×" + nn + (transB ? " (Bᵀ)" : "")
+                                + (add ? ", C +=" : ", C ="));
+        }
+    }
+
+    /** A block of rows of a larger matrix, passed by offset and leading dimension, as the models pass steps. */
+    @Test
+    void vectorKernelReadsAndWritesOnlyTheBlockItIsGiven() {
+        Random rng = new Random(5);
+        int m = 13, n = 19, k = 21, lda = 30, ldb = 25, ldc = 40, off = 7;
+        double[] a = random(m + 2, lda, rng).data, b = random(k + 2, ldb, rng).data, c = random(m + 2, ldc, rng).data;
+        double[] c0 = c.clone();
+        new VectorGemm().multAdd(false, false, m, n, k, a, off, lda, b, off, ldb, c, off, ldc);
+        for (int q = 0; q < c.length; q++) {
+            int i = (q - off) / ldc, j = (q - off) % ldc;
+            double expected = c0[q];
+            if (q >= off && i < m && j < n)
+                for (int p = 0; p < k; p++) expected += a[off + i * lda + p] * b[off + p * ldb + j];
+            assertEquals(expected, c[q], 1e-12 * (k + 1), "c[" + q + "]");
+        }
     }
 
     @Test

@@ -112,4 +112,32 @@ class SquashTest {
         Squash.tanh(y, 0, y, 0, y.length);
         for (int i = 0; i < x.length; i++) assertEquals(Squash.tanh(x[i]), y[i], 0.0);
     }
+
+    /** e^x for x ≤ 0 (a softmax's shifted scores): close to Math.exp, the same bits from both kernels, −∞ to 0. */
+    @Test
+    void expOfNonPositiveEntries() {
+        double[] x = arguments(1003);
+        for (int q = 0; q < x.length; q++) x[q] = -Math.abs(x[q]);
+        x[5] = Double.NEGATIVE_INFINITY;
+        x[6] = -0.0;
+        x[7] = -800;
+        for (Squash.Kernel kernel : new Squash.Kernel[] {Squash.choose(), Squash.PORTABLE})
+            for (int n : new int[] {0, 1, 7, 8, 9, 1000}) {
+                double[] y = new double[n];
+                assertTrue(kernel.expNonPositive(x, 3, y, 0, n));
+                for (int i = 0; i < n; i++) {
+                    double e = Math.exp(x[3 + i]);
+                    assertEquals(Double.doubleToRawLongBits(Squash.exp(x[3 + i], false)), Double.doubleToRawLongBits(y[i]), "at " + i);
+                    if (e >= Double.MIN_NORMAL) assertTrue(ulps(y[i], e) <= 2, "e^" + x[3 + i] + ": " + y[i] + " against " + e);
+                    else assertEquals(0.0, y[i], Double.MIN_NORMAL);
+                }
+            }
+        double[] y = new double[12];
+        Squash.expNonPositive(x, 0, y, 0, 12);
+        assertEquals(0.0, y[2 + 3], 0.0);
+        double[] bad = {-1, -2, 0.5, -3};
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Squash.expNonPositive(bad, 0, new double[4], 0, 4));
+        assertEquals("a[2] is 0.5: expNonPositive takes entries ≤ 0 only", e.getMessage());
+    }
 }
