@@ -10,7 +10,12 @@ side and their ratio.
 Writes, next to ROUNDS_JSON: report.txt (what it prints), report.md (the same as Markdown tables),
 scaling.svg (LSTM time against T and against N, log-log, Java and PyTorch) and scaling.md.
 
-Usage: report.py ROUNDS_JSON
+With --runs, one table over several such runs (make bench does three): per benchmark the median
+ratio of each run, the worst round of all, and whether the target held in every run, on the median
+and in the worst round; written to summary.txt and summary.md next to the first run's directory,
+with the last run's scaling figure as scaling.svg and, for a README, as text (scaling.txt).
+
+Usage: report.py ROUNDS_JSON | report.py --runs ROUNDS_JSON...
 """
 import json
 import math
@@ -221,7 +226,91 @@ def scaling_markdown(rows):
     return "\n".join(lines)
 
 
+def text_chart(title, xlabel, points, slope, width=56, height=14):
+    """A log-log chart in text: J = Java, P = PyTorch, * = both in one cell, . = reference slope."""
+    xs = [p[0] for p in points]
+    ys = [v for p in points for v in p[1:]]
+    lx0, lx1 = math.log10(min(xs)), math.log10(max(xs))
+    ly0, ly1 = math.floor(math.log10(min(ys))), math.ceil(math.log10(max(ys)))
+    grid = [[" "] * width for _ in range(height)]
+
+    def cell(x, y):
+        c = round((math.log10(x) - lx0) / (lx1 - lx0) * (width - 1))
+        r = round((ly1 - math.log10(y)) / (ly1 - ly0) * (height - 1))
+        return r, c
+
+    x_a, t_a = xs[0], points[0][2]
+    for c in range(width):
+        x = 10 ** (lx0 + c / (width - 1) * (lx1 - lx0))
+        r, _ = cell(x, t_a * (x / x_a) ** slope)
+        if 0 <= r < height:
+            grid[r][c] = "."
+    for x, java, torch in points:
+        rj, cj = cell(x, java)
+        rt, ct = cell(x, torch)
+        grid[rj][cj] = "J"
+        grid[rt][ct] = "*" if (rt, ct) == (rj, cj) else "P"
+    lines = [title]
+    for r, row in enumerate(grid):
+        e = ly1 - r * (ly1 - ly0) / (height - 1)
+        label = us(10 ** e) if abs(e - round(e)) < 1e-9 else ""
+        lines.append(f"{label:>8} |" + "".join(row))
+    lines.append(" " * 9 + "+" + "-" * width)
+    ticks = [" "] * (width + 12)
+    for x in xs:
+        c = 10 + round((math.log10(x) - lx0) / (lx1 - lx0) * (width - 1))
+        for k, ch in enumerate(str(x)):
+            if c + k < len(ticks):
+                ticks[c + k] = ch
+    lines.append("".join(ticks).rstrip())
+    lines.append(f"{'':>10}{xlabel} (log scale); J Java, P PyTorch, * both, . time ∝ x^{slope}")
+    return "\n".join(lines)
+
+
+def across_runs(paths):
+    """The summary over several runs of interleave.py."""
+    runs = [json.load(open(p)) for p in paths]
+    per_run = [summarise(r["main"]) for r in runs]
+    lines = ["| work | target | median ratio, run by run | worst round of all | CPU-time median, run by run "
+             "| median met in every run | worst round met |", "|---|---|---|---|---|---|---|"]
+    text = []
+    for i, first in enumerate(per_run[0]):
+        rows = [rs[i] for rs in per_run]
+        goal = first["target"]
+        medians = ", ".join(f"{r['ratio']:.2f}" for r in rows)
+        worst = min(r["low"] for r in rows)
+        cpu = ", ".join(f"{r['cpu_ratio']:.2f}" for r in rows if r["cpu_ratio"])
+        met_median = "" if goal is None else ("yes" if all(r["ratio"] >= goal for r in rows) else "NO")
+        met_worst = "" if goal is None else ("yes" if worst >= goal else "NO")
+        lines.append(f"| {name(first['kind'], first['size'])} | {'≥ %g' % goal if goal else ''} | {medians} | "
+                     f"{worst:.2f} | {cpu} | {met_median} | {met_worst} |")
+        text.append(f"{short(first['kind'], first['size']):<22}{'≥ %g' % goal if goal else '':>7}  medians {medians:<24}"
+                    f" worst {worst:<6.2f} CPU {cpu:<24} median met: {met_median or '-':<4} worst met: {met_worst or '-'}")
+    loads = "; ".join(f"run {k + 1}: load {r['load_average_start'][0]:.2f} → {r['load_average_end'][0]:.2f}"
+                      for k, r in enumerate(runs))
+    out = os.path.dirname(os.path.dirname(os.path.abspath(paths[0])))
+    head = f"{len(runs)} side-by-side runs ({loads}, 1-minute load averages on {runs[0]['machine']['cores']} cores)"
+    print(head + "\n" + "\n".join(text))
+    with open(os.path.join(out, "summary.txt"), "w") as f:
+        f.write(head + "\n" + "\n".join(text) + "\n")
+    with open(os.path.join(out, "summary.md"), "w") as f:
+        f.write(head + "\n\n" + "\n".join(lines) + "\n")
+    last = next((r for r in reversed(runs) if r["scaling"]), None)
+    if last:
+        by_t, by_n = scaling_points(summarise(last["scaling"]))
+        with open(os.path.join(out, "scaling.svg"), "w") as f:
+            f.write(scaling_svg(by_t, by_n))
+        chart = (text_chart("LSTM forward + BPTT, B 32, N 128: time against T", "T steps", by_t, 1) + "\n\n"
+                 + text_chart("LSTM forward + BPTT, B 32, T 100: time against N", "N = input = hidden", by_n, 2))
+        with open(os.path.join(out, "scaling.txt"), "w") as f:
+            f.write(chart + "\n")
+        print("\n" + chart)
+
+
 def main():
+    if sys.argv[1] == "--runs":
+        across_runs(sys.argv[2:])
+        return
     path = sys.argv[1]
     out = os.path.dirname(os.path.abspath(path))
     record = json.load(open(path))

@@ -2,8 +2,9 @@
 # Benchmarks the library against PyTorch on this machine: Java and PyTorch take turns in short
 # rounds (bench/interleave.py), so each round compares them under the same load, then a table with
 # the median ratio, its spread over the rounds and the worst round (bench/report.py), and the
-# scaling figure. About four minutes. Results go to build/bench/. ROUNDS=5 and SECONDS_PER_TURN=0.3 (per
-# benchmark, side and round) change the length. `bench/run.sh --jmh` runs the JMH benchmarks instead
+# scaling figure; three such runs, and a table over all three. About ten minutes. Results go to
+# build/bench/. RUNS=3, ROUNDS=5 and SECONDS_PER_TURN=0.3 (per benchmark, side and round) change the
+# length. `bench/run.sh --jmh` runs the JMH benchmarks instead
 # (java -jar bench/target/benchmarks.jar, for profiling one benchmark: -prof jfr).
 # Needs Debian's python3-torch (installed here if missing). Not part of `make test`.
 set -euo pipefail
@@ -32,7 +33,18 @@ fi
 echo "bench: PyTorch $(/usr/bin/python3 -c 'import torch; print(torch.__version__)'), 1 thread, float64, BLAS $blas"
 # one thread on both sides: the BLAS keeps its own pool otherwise (torch_bench.load sets these too)
 export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
-/usr/bin/python3 "$root/bench/interleave.py" --jar "$root/bench/target/benchmarks.jar" --out "$out/rounds.json" \
-  --rounds "${ROUNDS:-5}" --seconds "${SECONDS_PER_TURN:-0.3}"
+# RUNS side-by-side runs (3 by default), each its own rounds and report in build/bench/run-N/; the
+# scaling sweep in the last run only; then one table over all runs (build/bench/summary.md)
+runs=${RUNS:-3}
+reports=()
+for i in $(seq 1 "$runs"); do
+  echo "bench: run $i of $runs"
+  mkdir -p "$out/run-$i"
+  scaling=--no-scaling; [ "$i" -eq "$runs" ] && scaling=
+  /usr/bin/python3 "$root/bench/interleave.py" --jar "$root/bench/target/benchmarks.jar" \
+    --out "$out/run-$i/rounds.json" --rounds "${ROUNDS:-5}" --seconds "${SECONDS_PER_TURN:-0.3}" $scaling
+  /usr/bin/python3 "$root/bench/report.py" "$out/run-$i/rounds.json" > /dev/null
+  reports+=("$out/run-$i/rounds.json")
+done
 echo
-/usr/bin/python3 "$root/bench/report.py" "$out/rounds.json"
+/usr/bin/python3 "$root/bench/report.py" --runs "${reports[@]}"
