@@ -113,12 +113,14 @@ public final class ComputationGraph implements Displayable {
     public static ComputationGraph of(String title, Mlp mlp, Mlp.Forward fw, Mlp.Backward bw, List<List<String>> names) {
         if (mlp == null || fw == null || bw == null) throw new IllegalArgumentException("mlp, its forward run and its backward pass must all be given");
         if (names == null || names.size() != mlp.depth() + 1)
-            throw new IllegalArgumentException((names == null ? "no" : names.size()) + " layers of names for a network with " + (mlp.depth() + 1) + " layers of neurons");
+            throw new IllegalArgumentException((names == null ? "no" : names.size()) + " layers of names for a network with "
+                    + (mlp.depth() + 1) + " layers of neurons: expected one list of names per layer, input layer first");
         int tallest = 0;
         for (int k = 0; k <= mlp.depth(); k++) {
             int n = fw.a(k).numRows;
             if (names.get(k) == null || names.get(k).size() != n)
-                throw new IllegalArgumentException("layer " + k + " has " + n + " neurons but " + (names.get(k) == null ? "no" : names.get(k).size()) + " names");
+                throw new IllegalArgumentException("layer " + k + " has " + n + " neurons but " + (names.get(k) == null ? "no" : names.get(k).size())
+                        + " names: expected one name per neuron");
             tallest = Math.max(tallest, n);
         }
         var g = new ComputationGraph(title);

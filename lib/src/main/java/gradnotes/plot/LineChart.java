@@ -31,6 +31,7 @@ public final class LineChart {
     private String series, title = "", xTitle, yTitle;
     private boolean logX, logY, markers;
     private double[] yTicks;
+    private final java.util.Set<String> dashed = new java.util.LinkedHashSet<>();
     private int width = 720, height = 420;
 
     private LineChart(Table table, String x, String y) {
@@ -80,7 +81,18 @@ public final class LineChart {
         return this;
     }
 
-    /** Draw a marker at every point as well as the line. */
+    /**
+     * Draw these series as dashed lines without markers: formulas, bounds and reference lines
+     * (a chance level, a slope), so they read apart from measured or simulated series.
+     */
+    public LineChart dashed(String... seriesNames) {
+        if (seriesNames == null || seriesNames.length == 0)
+            throw new IllegalArgumentException("seriesNames is empty, expected the names of the series to draw dashed");
+        for (String n : seriesNames) dashed.add(text(n, "a dashed series name"));
+        return this;
+    }
+
+    /** Draw a marker at every point as well as the line (dashed series excepted). */
     public LineChart markers() { this.markers = true; return this; }
 
     public LineChart size(int width, int height) {
@@ -96,12 +108,17 @@ public final class LineChart {
             rows.computeIfAbsent(series == null ? "" : table.getString(r, series), k -> new ArrayList<>()).add(r);
         NumericColumn<?> xs = table.numberColumn(x), ys = table.numberColumn(y);
         List<Trace> traces = new ArrayList<>();
+        for (String d : dashed)
+            if (!rows.containsKey(d)) throw new IllegalArgumentException("dashed series " + d + " is not among the series " + rows.keySet());
         for (var e : rows.entrySet()) {
             double[] xv = e.getValue().stream().mapToDouble(xs::getDouble).toArray();
             double[] yv = e.getValue().stream().mapToDouble(ys::getDouble).toArray();
-            traces.add(ScatterTrace.builder(xv, yv)
-                    .mode(markers ? ScatterTrace.Mode.LINE_AND_MARKERS : ScatterTrace.Mode.LINE)
-                    .name(e.getKey()).showLegend(series != null).build());
+            boolean dash = dashed.contains(e.getKey());
+            var trace = ScatterTrace.builder(xv, yv)
+                    .mode(markers && !dash ? ScatterTrace.Mode.LINE_AND_MARKERS : ScatterTrace.Mode.LINE)
+                    .name(e.getKey()).showLegend(series != null);
+            if (dash) trace.line(tech.tablesaw.plotly.components.Line.builder().dash(tech.tablesaw.plotly.components.Line.Dash.DASH).build());
+            traces.add(trace.build());
         }
         Layout layout = Layout.builder()
                 .title(title).width(width).height(height)
@@ -123,6 +140,8 @@ public final class LineChart {
             TickSettings.TickSettingsBuilder ticks = TickSettings.builder().exponentFormat(TickSettings.ExponentFormat.POWER);
             int decades = decades(values);
             if (decades > LOG_LABELS) ticks.dTick((decades + LOG_LABELS - 1) / LOG_LABELS);
+            double[] few = decades <= 2 ? oneTwoFive(values) : null;
+            if (few != null && few.length >= 3) return tickedAxis(title, true, few);
             b.tickSettings(ticks.build());
         }
         return b.build();
@@ -138,6 +157,26 @@ public final class LineChart {
     }
 
     static final int LOG_LABELS = 10;
+
+    /**
+     * Ticks at 1, 2 and 5 times the powers of ten within the positive values' range, widened to the
+     * neighbouring ticks: over two decades or less, powers of ten alone would label one tick or none.
+     */
+    static double[] oneTwoFive(NumericColumn<?> values) {
+        double lo = Double.POSITIVE_INFINITY, hi = 0;
+        for (int r = 0; r < values.size(); r++) {
+            double v = values.getDouble(r);
+            if (v > 0 && Double.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+        }
+        if (hi == 0) return null;
+        List<Double> ticks = new ArrayList<>();
+        for (int e = (int) Math.floor(Math.log10(lo)) - 1; e <= (int) Math.ceil(Math.log10(hi)); e++)
+            for (double m : new double[] {1, 2, 5}) {
+                double t = m * Math.pow(10, e);
+                if (t >= lo / 2.5 && t <= hi * 2.5) ticks.add(Double.parseDouble(String.format("%.3g", t)));
+            }
+        return ticks.stream().mapToDouble(Double::doubleValue).toArray();
+    }
 
     /** How many powers of ten the positive values span (0 when there are none). */
     static int decades(NumericColumn<?> values) {
