@@ -86,6 +86,12 @@ final class PlotDoors {
         d.add(Door.of("SeriesTable.add(name, xs, ys)", (f, a) -> new SeriesTable("t", "norm").add((String) arg(a, 0), (double[]) arg(a, 1), (double[]) arg(a, 2)),
                 given("name", f -> "a"), given("xs", f -> new double[] {1, 2}),
                 custom("ys", f -> new double[] {3, 4}, f -> bads("null", null, "one too many", new double[] {3, 4, 5}), "y values")));
+        d.add(Door.of("SeriesTable.at(table, series, x)", (f, a) -> SeriesTable.at(arg(a, 0), arg(a, 1), (double) a[2]),
+                custom("table", f -> table(), f -> bads("null", null, "no series column",
+                        Table.create("bare", tech.tablesaw.api.DoubleColumn.create("t", 1.0), tech.tablesaw.api.DoubleColumn.create("norm", 2.0))),
+                        "table"),
+                custom("series", f -> "a", f -> bads("null", null, "a series the table lacks", "c"), "series"),
+                custom("x", f -> 1.0, f -> bads("no point there", 7.0, "NaN", Double.NaN), "x")));
         d.add(Door.of("Heatmap.max(max)", (f, a) -> Heatmap.of(f.matrix(3, 2)).max((double) a[0]), positive("max", 1.0)));
         d.add(Door.of("Heatmap.scaleTitle(t)", (f, a) -> Heatmap.of(f.matrix(3, 2)).scaleTitle(arg(a, 0)), text("scaleTitle")));
         d.add(Door.of("LineChart.dashed(seriesNames...)", (f, a) -> LineChart.of(table(), "t", "norm").by("series")

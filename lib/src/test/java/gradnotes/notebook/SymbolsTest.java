@@ -77,6 +77,15 @@ class SymbolsTest {
     }
 
     @Test
+    void aCheckReadsAPointOffALine() {
+        Table t = new SeriesTable("t", "norm").add("a", i -> i * 0.5, 0, 3).add("b", i -> i, 0, 3).table();
+        assertEquals(1.5, SeriesTable.at(t, "a", 3));
+        assertEquals(2.0, SeriesTable.at(t, "b", 2));
+        assertThrows(IllegalArgumentException.class, () -> SeriesTable.at(t, "c", 2));
+        assertThrows(IllegalArgumentException.class, () -> SeriesTable.at(t, "a", 9));
+    }
+
+    @Test
     void arraysAreShownWithFourDigits() {
         assertEquals("[3.142, 2.718, NaN]", Display.bundle(new double[] {Math.PI, Math.E, Double.NaN}).plain());
     }
