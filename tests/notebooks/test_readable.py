@@ -22,6 +22,8 @@ notebooks (notebooks/), and fails on any of:
              caption or column header (<caption>, <th>), a plotly figure's title, axis title, colour
              bar title or trace name (legend). The library writes them with <sub>/<sup>
              (gradnotes.notebook.Symbols).
+  entity     a title or a table header that shows an HTML entity as text (`s &amp;lt; t` draws
+             "s &lt; t"): text escaped twice.
   long line  a code line longer than 100 columns in a notebook's source.
   question   a question asked only in a code comment (a `//` comment ending in "?"): a question goes
              into the Markdown above its answer cell.
@@ -56,6 +58,7 @@ ARRAY = re.compile(r"\[\s*[-+]?\d*\.?\d+(?:[eE][-+]?\d+)?(?:\s*,\s*[-+]?\d*\.?\d
 SCRIPT_TEX = re.compile(r"[_^](?:\{|\(|[^\W_])")
 MATH = re.compile(r"\$\$.+?\$\$|\$[^$\n]+\$|`[^`\n]*`", re.S)
 TAG = re.compile(r"<[^>]*>")
+TWICE_ESCAPED = re.compile(r"&amp;(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
 HTML_SKIP = re.compile(r"<(script|style)\b.*?</\1>", re.S | re.I)
 
 
@@ -160,10 +163,14 @@ def output_problems(cell):
                 inner = html_text(m.group(2))
                 if SCRIPT_TEX.search(MATH.sub(" ", inner)):
                     problems.append(("script", f"<{m.group(1)}> {inner.strip()[:60]}"))
+                if TWICE_ESCAPED.search(m.group(2)):
+                    problems.append(("entity", f"<{m.group(1)}> {m.group(2).strip()[:60]}"))
         if PLOTLY in data:
             for where, text in figure_titles(data[PLOTLY]):
                 if SCRIPT_TEX.search(html_text(text)):
                     problems.append(("script", f"{where}: {text[:60]}"))
+                if TWICE_ESCAPED.search(text):
+                    problems.append(("entity", f"{where}: {text[:60]}"))
     return problems
 
 

@@ -84,11 +84,17 @@ public final class FigureJson {
         if (out.get("title") instanceof Map<?, ?> title && title.get("text") instanceof String text) {
             Map<String, Object> t = new LinkedHashMap<>();
             title.forEach((k, v) -> t.put(String.valueOf(k), v));
-            t.put("text", Symbols.html(text));
+            t.put("text", Symbols.html(unescape(text)));
             out.put("title", t);
         }
-        if (out.get("name") instanceof String name && out.containsKey("type")) out.put("name", Symbols.html(name));
+        if (out.get("name") instanceof String name && out.containsKey("type")) out.put("name", Symbols.html(unescape(name)));
         return out;
+    }
+
+    /** Tablesaw's script writes titles and names HTML-escaped ({@code s &lt; t}); {@link Symbols#html} escapes them itself. */
+    static String unescape(String s) {
+        return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
+                .replace("&#x27;", "'").replace("&amp;", "&");
     }
 
     /** {@link #of} as JSON text. */

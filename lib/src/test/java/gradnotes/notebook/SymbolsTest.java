@@ -74,6 +74,9 @@ class SymbolsTest {
         List<Map<String, Object>> data = (List<Map<String, Object>>) json.get("data");
         assertEquals("W<sub>hh</sub><sup>(T−t)</sup>", data.get(0).get("name"));
         assertEquals("Figure: ‖∂h_T/∂hₜ‖ (1 series: Wₕₕ⁽ᵀ⁻ᵗ⁾)", Display.describe(fig));
+        var lessThan = LineChart.of(s.table(), "t", "‖∂h_T/∂h_t‖").title("α_{s,t} for s < t & more").build();
+        Map<String, Object> title = (Map<String, Object>) ((Map<String, Object>) FigureJson.of(lessThan).get("layout")).get("title");
+        assertEquals("α<sub>s,t</sub> for s &lt; t &amp; more", title.get("text"));
     }
 
     @Test
