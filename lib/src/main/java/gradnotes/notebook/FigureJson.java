@@ -88,6 +88,8 @@ public final class FigureJson {
             out.put("title", t);
         }
         if (out.get("name") instanceof String name && out.containsKey("type")) out.put("name", Symbols.html(unescape(name)));
+        if (out.get("ticktext") instanceof List<?> labels)
+            out.put("ticktext", labels.stream().map(l -> l instanceof String t ? unescape(t) : l).toList());
         return out;
     }
 

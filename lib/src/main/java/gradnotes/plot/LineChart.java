@@ -140,7 +140,7 @@ public final class LineChart {
             TickSettings.TickSettingsBuilder ticks = TickSettings.builder().exponentFormat(TickSettings.ExponentFormat.POWER);
             int decades = decades(values);
             if (decades > LOG_LABELS) ticks.dTick((decades + LOG_LABELS - 1) / LOG_LABELS);
-            double[] few = decades <= 2 ? oneTwoFive(values) : null;
+            double[] few = oneTwoFive(values);
             if (few != null && few.length >= 3) return tickedAxis(title, true, few);
             b.tickSettings(ticks.build());
         }
@@ -150,17 +150,29 @@ public final class LineChart {
     private static Axis tickedAxis(String title, boolean log, double[] ticks) {
         String[] labels = new String[ticks.length];
         for (int i = 0; i < ticks.length; i++)
-            labels[i] = new java.math.BigDecimal(ticks[i]).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+            labels[i] = tickLabel(ticks[i]);
         return Axis.builder().title(title).type(log ? Axis.Type.LOG : Axis.Type.LINEAR)
                 .tickSettings(TickSettings.builder().tickMode(TickSettings.TickMode.ARRAY).arrayTicks(ticks, labels).build())
                 .build();
     }
 
+    /** Up to three significant digits; below 0.001 and from 10 000 as m×10ᵉ (plotly draws the {@code <sup>}). */
+    static String tickLabel(double v) {
+        var d = new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros();
+        double a = Math.abs(v);
+        if (a == 0 || (a >= 1e-3 && a < 1e4)) return d.toPlainString();
+        int exponent = d.precision() - d.scale() - 1;
+        String mantissa = d.movePointLeft(exponent).stripTrailingZeros().toPlainString();
+        return (mantissa.equals("1") ? "" : mantissa + "×") + "10<sup>" + exponent + "</sup>";
+    }
+
     static final int LOG_LABELS = 10;
+    static final double SHORT_SPAN = 2.5;
 
     /**
      * Ticks at 1, 2 and 5 times the powers of ten within the positive values' range, widened to the
-     * neighbouring ticks: over two decades or less, powers of ten alone would label one tick or none.
+     * neighbouring ticks, when the values span at most {@value #SHORT_SPAN} decades (where powers of
+     * ten alone would label two ticks or fewer); null for a longer span.
      */
     static double[] oneTwoFive(NumericColumn<?> values) {
         double lo = Double.POSITIVE_INFINITY, hi = 0;
@@ -168,7 +180,7 @@ public final class LineChart {
             double v = values.getDouble(r);
             if (v > 0 && Double.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
         }
-        if (hi == 0) return null;
+        if (hi == 0 || Math.log10(hi / lo) > SHORT_SPAN) return null;
         List<Double> ticks = new ArrayList<>();
         for (int e = (int) Math.floor(Math.log10(lo)) - 1; e <= (int) Math.ceil(Math.log10(hi)); e++)
             for (double m : new double[] {1, 2, 5}) {

@@ -119,6 +119,10 @@ class SymbolsTest {
         assertTrue(js.contains("\"dash\""), js);
         assertTrue(js.contains("\"tickvals\""), js);
         assertFalse(js.contains("\"_\""));
+        var cost = new SeriesTable("M", "count").add("a", new double[] {64, 1024}, new double[] {5e5, 1.3e8}).table();
+        String costJs = FigureJson.text(LineChart.of(cost, "M", "count").logX().logY().build());
+        assertTrue(costJs.contains("\"200\"") && costJs.contains("\"500\""), costJs);
+        assertTrue(costJs.contains("\"2×10<sup>5</sup>\"") || costJs.contains("\"2×10\\u003csup>5\\u003c/sup>\""), costJs);
         assertThrows(IllegalArgumentException.class, () -> LineChart.of(s.table(), "d", "v").by("series").dashed("nope").build());
     }
 }
