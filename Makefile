@@ -79,6 +79,7 @@ notebook-test: setup $(JAR)
 	$(PYTHON) tests/notebooks/test_repeatable.py
 	$(PYTHON) tools/notebooks.py students
 	$(PYTHON) tools/notebooks.py execute --source build/student --into build/student-executed
+	$(PYTHON) tests/notebooks/test_readable.py --self-test
 	$(PYTHON) tools/notebooks.py handouts
 	$(PYTHON) tests/notebooks/test_leaks.py --self-test
 	$(PYTHON) tests/notebooks/test_nbgrader.py

@@ -72,6 +72,15 @@ function handoutPages() {
   return pages;
 }
 
+// How many code cells of the executed notebook behind a handout are folded plumbing (metadata
+// jupyter.source_hidden; null: no notebook).
+function foldedCells(name) {
+  const file = EXECUTED && path.join(EXECUTED, `${name}.ipynb`);
+  if (!file || !fs.existsSync(file)) return null;
+  const nb = JSON.parse(fs.readFileSync(file, 'utf8'));
+  return nb.cells.filter((cell) => cell.cell_type === 'code' && cell.metadata?.jupyter?.source_hidden).length;
+}
+
 // Whether the executed notebook behind a handout has a cell tagged `solution` (null: no notebook).
 function notebookHasSolutions(name) {
   const file = EXECUTED && path.join(EXECUTED, `${name}.ipynb`);
@@ -206,6 +215,22 @@ async function checkPage(context, page, handouts) {
       if (expected && solutions === 0) {
         problems.push(`no .celltag_solution, but ${page.name}.ipynb has cells tagged solution`);
       }
+    }
+
+    // Plumbing cells: folded (<details class="gradnotes-folded">), their code one click away.
+    const folds = tab.locator('details.gradnotes-folded');
+    const foldCount = await folds.count();
+    const expectedFolds = page.version === 'instructor' ? foldedCells(page.name) : null;
+    if (expectedFolds !== null && foldCount !== expectedFolds) {
+      problems.push(`${foldCount} folded code cells, but ${page.name}.ipynb has ${expectedFolds} cells with source_hidden`);
+    }
+    if (foldCount > 0) {
+      const fold = folds.first();
+      const code = fold.locator('.jp-InputArea-editor');
+      if (await code.isVisible()) problems.push('a folded cell shows its code before it is clicked');
+      await fold.locator('summary').click();
+      if (!(await code.isVisible())) problems.push('a folded cell does not show its code when its summary is clicked');
+      details.push(`${foldCount} folded cells`);
     }
 
     // Code and output text: every line visible, wrapped rather than cut off at the cell's edge.

@@ -7,7 +7,6 @@ import tech.tablesaw.plotly.components.Figure;
 import tech.tablesaw.plotly.traces.Trace;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +41,7 @@ public final class Display {
         if (value instanceof Table t) return TableHtml.bundle(t);
         if (value instanceof GradientCheck.Report r) return report(r);
         if (value instanceof DMatrixRMaj m) return matrix(m);
-        if (value instanceof double[] a) return MimeBundle.text(Arrays.toString(a));
+        if (value instanceof double[] a) return MimeBundle.text(numbers(a));
         return MimeBundle.text(String.valueOf(value));
     }
 
@@ -76,8 +75,22 @@ public final class Display {
         return new MimeBundle(data);
     }
 
-    /** Markdown, rendered by the notebook (math between $…$ included). */
-    public static MimeBundle markdown(String md) { return MimeBundle.of(md, "text/markdown", md); }
+    /** {@code [0.1235, 2, NaN]}: every entry written by {@link Numbers#format}, never a 17-digit dump. */
+    static String numbers(double[] a) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < a.length; i++) sb.append(i == 0 ? "" : ", ").append(Numbers.format(a[i]));
+        return sb.append(']').toString();
+    }
+
+    /**
+     * Markdown, rendered by the notebook (math between $…$ included). Subscripts and superscripts
+     * written outside math ({@code ‖∂h_60/∂h_0‖}, {@code 1.2^60}) show as such ({@link Symbols#markdown});
+     * the text form writes them in Unicode where it can ({@link Symbols#plain}).
+     */
+    public static MimeBundle markdown(String md) {
+        if (md == null) throw new IllegalArgumentException("md is null, expected Markdown text");
+        return MimeBundle.of(Symbols.plain(md), "text/markdown", Symbols.markdown(md));
+    }
 
     /** An HTML fragment; {@code plain} says the same in words. */
     public static MimeBundle html(String html, String plain) { return MimeBundle.of(plain, "text/html", html); }
@@ -114,10 +127,10 @@ public final class Display {
         if (f.getTraces() != null)
             for (Trace t : f.getTraces()) {
                 String n = t instanceof tech.tablesaw.plotly.traces.AbstractTrace a ? a.name() : null;
-                if (n != null && !n.isBlank()) names.add(n);
+                if (n != null && !n.isBlank()) names.add(Symbols.plain(n));
             }
         int n = f.getTraces() == null ? 0 : f.getTraces().length;
-        return "Figure: " + title + " (" + n + " series"
+        return "Figure: " + Symbols.plain(title) + " (" + n + " series"
                 + (names.isEmpty() ? "" : ": " + String.join(", ", names)) + ")";
     }
 }

@@ -40,8 +40,8 @@ public final class FigureJson {
         if (!(variables.get("data") instanceof List<?> data))
             throw new IllegalStateException("Tablesaw's script for this figure has no data array: " + variables.keySet());
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("data", titlesAsObjects(data));
-        json.put("layout", titlesAsObjects(variables.getOrDefault("layout", Map.of())));
+        json.put("data", scripts(titlesAsObjects(data)));
+        json.put("layout", scripts(titlesAsObjects(variables.getOrDefault("layout", Map.of()))));
         Map<String, Object> config = new LinkedHashMap<>();
         if (variables.get("config") instanceof Map<?, ?> c) c.forEach((k, v) -> config.put(String.valueOf(k), v));
         config.putIfAbsent("displaylogo", false);
@@ -69,6 +69,34 @@ public final class FigureJson {
             t.putIfAbsent("font", out.remove("titlefont"));
         }
         return out;
+    }
+
+    /**
+     * Titles (of the figure, its axes and colour bars) and trace names as plotly draws them without
+     * TeX: {@code h_{t-1}} as {@code h<sub>t−1</sub>}, {@code W^(k)} as {@code W<sup>(k)</sup>}
+     * ({@link Symbols#html}), with {@code <}, {@code >} and {@code &} escaped.
+     */
+    static Object scripts(Object value) {
+        if (value instanceof List<?> list) return list.stream().map(FigureJson::scripts).toList();
+        if (!(value instanceof Map<?, ?> map)) return value;
+        Map<String, Object> out = new LinkedHashMap<>();
+        map.forEach((k, v) -> out.put(String.valueOf(k), scripts(v)));
+        if (out.get("title") instanceof Map<?, ?> title && title.get("text") instanceof String text) {
+            Map<String, Object> t = new LinkedHashMap<>();
+            title.forEach((k, v) -> t.put(String.valueOf(k), v));
+            t.put("text", Symbols.html(unescape(text)));
+            out.put("title", t);
+        }
+        if (out.get("name") instanceof String name && out.containsKey("type")) out.put("name", Symbols.html(unescape(name)));
+        if (out.get("ticktext") instanceof List<?> labels)
+            out.put("ticktext", labels.stream().map(l -> l instanceof String t ? unescape(t) : l).toList());
+        return out;
+    }
+
+    /** Tablesaw's script writes titles and names HTML-escaped ({@code s &lt; t}); {@link Symbols#html} escapes them itself. */
+    static String unescape(String s) {
+        return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
+                .replace("&#x27;", "'").replace("&amp;", "&");
     }
 
     /** {@link #of} as JSON text. */

@@ -123,8 +123,8 @@ public final class ReplayComparison implements Displayable {
 
     @Override public MimeBundle toBundle() {
         StringBuilder text = new StringBuilder(title).append('\n');
-        StringBuilder html = new StringBuilder("<table class=\"gradnotes-table\"><caption>")
-                .append(TableHtml.escape(title)).append("</caption>\n<thead><tr><th>quantity</th><th>sheet</th>")
+        StringBuilder html = new StringBuilder("<table class=\"gradnotes-table gradnotes-comparison\"><caption>")
+                .append(Symbols.html(title)).append("</caption>\n<thead><tr><th>quantity</th><th>sheet</th>")
                 .append("<th>exact</th><th>exact, rounded</th><th>replay</th><th>verdict</th></tr></thead>\n<tbody>\n");
         String right = "</td><td style=\"text-align:right\">";
         for (Row r : rows) {
@@ -132,7 +132,7 @@ public final class ReplayComparison implements Displayable {
                     replay = fourDigits(r.replay());
             text.append(String.format("%s | sheet %s | exact %s | rounded %s | replay %s | %s%n", r.quantity(),
                     r.sheetText(), exact, rounded, replay, r.verdict()));
-            html.append("<tr><td>").append(TableHtml.escape(r.quantity())).append(right)
+            html.append("<tr><td>").append(Symbols.html(r.quantity())).append(right)
                     .append(TableHtml.escape(r.sheetText())).append(right).append(exact).append(right).append(rounded)
                     .append(right).append(replay).append("</td><td>").append(TableHtml.escape(r.verdict()))
                     .append("</td></tr>\n");

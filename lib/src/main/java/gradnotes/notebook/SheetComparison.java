@@ -53,15 +53,15 @@ public final class SheetComparison implements Displayable {
 
     @Override public MimeBundle toBundle() {
         StringBuilder text = new StringBuilder(title).append('\n');
-        StringBuilder html = new StringBuilder("<table class=\"gradnotes-table\"><caption>")
-                .append(TableHtml.escape(title)).append("</caption>\n<thead><tr><th>quantity</th><th>sheet</th>")
+        StringBuilder html = new StringBuilder("<table class=\"gradnotes-table gradnotes-comparison\"><caption>")
+                .append(Symbols.html(title)).append("</caption>\n<thead><tr><th>quantity</th><th>sheet</th>")
                 .append("<th>computed</th><th>computed, rounded as on the sheet</th><th>verdict</th></tr></thead>\n<tbody>\n");
         for (Row r : rows) {
             String sheet = Numbers.rounded(r.sheet(), decimals), exact = Numbers.full(r.computed()),
                     rounded = Numbers.rounded(r.computed(), decimals);
             text.append(String.format("%s %s: sheet %s, computed %s (rounded %s)%n", r.verdict().substring(0, 1),
                     r.quantity(), sheet, exact, rounded));
-            html.append("<tr><td>").append(TableHtml.escape(r.quantity())).append("</td><td style=\"text-align:right\">")
+            html.append("<tr><td>").append(Symbols.html(r.quantity())).append("</td><td style=\"text-align:right\">")
                     .append(sheet).append("</td><td style=\"text-align:right\">").append(exact)
                     .append("</td><td style=\"text-align:right\">").append(rounded).append("</td><td>")
                     .append(TableHtml.escape(r.verdict())).append("</td></tr>\n");

@@ -5,7 +5,11 @@ import tech.tablesaw.api.FloatColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
-/** A Tablesaw {@link Table} as an HTML table and as aligned text, numbers written by {@link Numbers}. */
+/**
+ * A Tablesaw {@link Table} as an HTML table and as aligned text, numbers written by {@link Numbers},
+ * the caption and column headers by {@link Symbols} ({@code h_{t-1}} as h<sub>t−1</sub> in HTML,
+ * hₜ₋₁ in text).
+ */
 public final class TableHtml {
     private TableHtml() {}
 
@@ -24,9 +28,9 @@ public final class TableHtml {
     public static String html(Table t) {
         StringBuilder sb = new StringBuilder("<table class=\"gradnotes-table\">\n");
         if (t.name() != null && !t.name().isBlank())
-            sb.append("<caption>").append(escape(t.name())).append("</caption>\n");
+            sb.append("<caption>").append(Symbols.html(t.name())).append("</caption>\n");
         sb.append("<thead><tr>");
-        for (Column<?> c : t.columns()) sb.append("<th>").append(escape(c.name())).append("</th>");
+        for (Column<?> c : t.columns()) sb.append("<th>").append(Symbols.html(c.name())).append("</th>");
         sb.append("</tr></thead>\n<tbody>\n");
         for (int r = 0; r < t.rowCount(); r++) {
             sb.append("<tr>");
@@ -45,15 +49,15 @@ public final class TableHtml {
         String[][] cells = new String[t.rowCount()][cols];
         for (int j = 0; j < cols; j++) {
             Column<?> c = t.column(j);
-            width[j] = c.name().length();
+            width[j] = Symbols.plain(c.name()).length();
             for (int r = 0; r < t.rowCount(); r++) {
                 cells[r][j] = cell(c, r);
                 width[j] = Math.max(width[j], cells[r][j].length());
             }
         }
         StringBuilder sb = new StringBuilder();
-        if (t.name() != null && !t.name().isBlank()) sb.append(t.name()).append('\n');
-        for (int j = 0; j < cols; j++) sb.append(pad(t.column(j).name(), width[j])).append(j + 1 < cols ? "  " : "\n");
+        if (t.name() != null && !t.name().isBlank()) sb.append(Symbols.plain(t.name())).append('\n');
+        for (int j = 0; j < cols; j++) sb.append(pad(Symbols.plain(t.column(j).name()), width[j])).append(j + 1 < cols ? "  " : "\n");
         for (String[] row : cells)
             for (int j = 0; j < cols; j++) sb.append(pad(row[j], width[j])).append(j + 1 < cols ? "  " : "\n");
         return sb.toString();

@@ -5,11 +5,15 @@ import tech.tablesaw.plotly.components.Axis;
 import tech.tablesaw.plotly.components.Figure;
 import tech.tablesaw.plotly.components.Layout;
 import tech.tablesaw.plotly.components.Margin;
-import tech.tablesaw.plotly.traces.HeatmapTrace;
 
 /**
  * A matrix as a grid of colours, row 0 at the top: attention weights (rows = queries, columns = keys),
  * positional encodings (rows = dimensions, columns = positions), Jacobians.
+ *
+ * <p>The colour scale follows the values: a matrix with no negative entry (weights, magnitudes) is
+ * drawn on a sequential scale from 0 (white) to its largest entry or to {@link #max} (dark blue), so
+ * two heatmaps built with the same maximum can be compared colour for colour; a matrix with negative
+ * entries on a diverging scale, red below 0 and blue above, white at 0, symmetric about 0.
  *
  * <pre>{@code
  * Figure f = Heatmap.of(weights).rowLabels(queries).columnLabels(keys).title("attention").build();
@@ -18,7 +22,8 @@ import tech.tablesaw.plotly.traces.HeatmapTrace;
 public final class Heatmap {
     private final DMatrixRMaj m;
     private Object[] rowLabels, columnLabels;
-    private String title = "", xTitle = "", yTitle = "";
+    private String title = "", xTitle = "", yTitle = "", scaleTitle = "";
+    private double max = Double.NaN;
     private int width = 560, height = 460;
 
     private Heatmap(DMatrixRMaj m) {
@@ -72,6 +77,19 @@ public final class Heatmap {
 
     public Heatmap yTitle(String t) { this.yTitle = text(t, "yTitle"); return this; }
 
+    /**
+     * The value drawn darkest, for a matrix without negative entries: give two heatmaps the same
+     * maximum (attention weights: 1) to put them on one scale. Default: this matrix's largest entry.
+     */
+    public Heatmap max(double max) {
+        if (!(max > 0) || Double.isInfinite(max)) throw new IllegalArgumentException("max must be a positive finite number, got " + max);
+        this.max = max;
+        return this;
+    }
+
+    /** The colour bar's title: the quantity shown. */
+    public Heatmap scaleTitle(String t) { this.scaleTitle = text(t, "scaleTitle"); return this; }
+
     public Heatmap size(int width, int height) { this.width = pixels(width, "width"); this.height = pixels(height, "height"); return this; }
 
     public Figure build() {
@@ -91,7 +109,35 @@ public final class Heatmap {
                 .xAxis(Axis.builder().title(xTitle).type(Axis.Type.CATEGORY).build())
                 .yAxis(Axis.builder().title(yTitle).type(Axis.Type.CATEGORY).build())
                 .build();
-        return new Figure(layout, HeatmapTrace.builder(cols, y, z).build());
+        double lowest = Double.POSITIVE_INFINITY, largest = 0;
+        for (double[] row : z) for (double v : row) { lowest = Math.min(lowest, v); largest = Math.max(largest, Math.abs(v)); }
+        boolean sequential = lowest >= 0;
+        if (!sequential && !Double.isNaN(max))
+            throw new IllegalArgumentException("max is for a matrix without negative entries; this one has " + lowest);
+        double top = !Double.isNaN(max) ? max : Math.max(largest, Double.MIN_NORMAL);
+        if (sequential && largest > top)
+            throw new IllegalArgumentException("the largest entry " + largest + " lies above max " + top);
+        String scale = sequential
+                ? "\"zmin\": 0, \"zmax\": " + top + ", \"colorscale\": [[0, \"" + ValueHeatmap.LIGHT + "\"], [0.5, \""
+                        + ValueHeatmap.MID + "\"], [1, \"" + ValueHeatmap.DARK + "\"]]"
+                : "\"zmin\": " + (-top) + ", \"zmax\": " + top + ", \"colorscale\": [[0, \"#b2182b\"], [0.5, \"#f7f7f7\"], "
+                        + "[1, \"#2166ac\"]]";
+        StringBuilder zs = new StringBuilder("[");
+        for (int i = 0; i < z.length; i++) {
+            zs.append(i == 0 ? "[" : ",[");
+            for (int j = 0; j < z[i].length; j++) zs.append(j == 0 ? "" : ",").append(z[i][j]);
+            zs.append(']');
+        }
+        String trace = "{\"type\": \"heatmap\", \"x\": " + list(cols) + ", \"y\": " + list(y) + ", \"z\": " + zs.append(']')
+                + ", " + scale + ", \"colorbar\": {\"title\": {\"text\": " + ValueHeatmap.json(scaleTitle) + "}}, "
+                + "\"name\": \"\", \"showlegend\": false}";
+        return new Figure(layout, new ValueHeatmap.JsonTrace(trace));
+    }
+
+    private static String list(Object[] values) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < values.length; i++) sb.append(i == 0 ? "" : ",").append(ValueHeatmap.json(values[i]));
+        return sb.append(']').toString();
     }
 
     private static Object[] indices(int n) {

@@ -31,6 +31,7 @@ public final class LineChart {
     private String series, title = "", xTitle, yTitle;
     private boolean logX, logY, markers;
     private double[] yTicks;
+    private final java.util.Set<String> dashed = new java.util.LinkedHashSet<>();
     private int width = 720, height = 420;
 
     private LineChart(Table table, String x, String y) {
@@ -80,7 +81,18 @@ public final class LineChart {
         return this;
     }
 
-    /** Draw a marker at every point as well as the line. */
+    /**
+     * Draw these series as dashed lines without markers: formulas, bounds and reference lines
+     * (a chance level, a slope), so they read apart from measured or simulated series.
+     */
+    public LineChart dashed(String... seriesNames) {
+        if (seriesNames == null || seriesNames.length == 0)
+            throw new IllegalArgumentException("seriesNames is empty, expected the names of the series to draw dashed");
+        for (String n : seriesNames) dashed.add(text(n, "a dashed series name"));
+        return this;
+    }
+
+    /** Draw a marker at every point as well as the line (dashed series excepted). */
     public LineChart markers() { this.markers = true; return this; }
 
     public LineChart size(int width, int height) {
@@ -96,12 +108,17 @@ public final class LineChart {
             rows.computeIfAbsent(series == null ? "" : table.getString(r, series), k -> new ArrayList<>()).add(r);
         NumericColumn<?> xs = table.numberColumn(x), ys = table.numberColumn(y);
         List<Trace> traces = new ArrayList<>();
+        for (String d : dashed)
+            if (!rows.containsKey(d)) throw new IllegalArgumentException("dashed series " + d + " is not among the series " + rows.keySet());
         for (var e : rows.entrySet()) {
             double[] xv = e.getValue().stream().mapToDouble(xs::getDouble).toArray();
             double[] yv = e.getValue().stream().mapToDouble(ys::getDouble).toArray();
-            traces.add(ScatterTrace.builder(xv, yv)
-                    .mode(markers ? ScatterTrace.Mode.LINE_AND_MARKERS : ScatterTrace.Mode.LINE)
-                    .name(e.getKey()).showLegend(series != null).build());
+            boolean dash = dashed.contains(e.getKey());
+            var trace = ScatterTrace.builder(xv, yv)
+                    .mode(markers && !dash ? ScatterTrace.Mode.LINE_AND_MARKERS : ScatterTrace.Mode.LINE)
+                    .name(e.getKey()).showLegend(series != null);
+            if (dash) trace.line(tech.tablesaw.plotly.components.Line.builder().dash(tech.tablesaw.plotly.components.Line.Dash.DASH).build());
+            traces.add(trace.build());
         }
         Layout layout = Layout.builder()
                 .title(title).width(width).height(height)
@@ -123,6 +140,8 @@ public final class LineChart {
             TickSettings.TickSettingsBuilder ticks = TickSettings.builder().exponentFormat(TickSettings.ExponentFormat.POWER);
             int decades = decades(values);
             if (decades > LOG_LABELS) ticks.dTick((decades + LOG_LABELS - 1) / LOG_LABELS);
+            double[] few = oneTwoFive(values);
+            if (few != null && few.length >= 3) return tickedAxis(title, true, few);
             b.tickSettings(ticks.build());
         }
         return b.build();
@@ -131,13 +150,45 @@ public final class LineChart {
     private static Axis tickedAxis(String title, boolean log, double[] ticks) {
         String[] labels = new String[ticks.length];
         for (int i = 0; i < ticks.length; i++)
-            labels[i] = new java.math.BigDecimal(ticks[i]).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+            labels[i] = tickLabel(ticks[i]);
         return Axis.builder().title(title).type(log ? Axis.Type.LOG : Axis.Type.LINEAR)
                 .tickSettings(TickSettings.builder().tickMode(TickSettings.TickMode.ARRAY).arrayTicks(ticks, labels).build())
                 .build();
     }
 
+    /** Up to three significant digits; below 0.001 and from 10 000 as m×10ᵉ (plotly draws the {@code <sup>}). */
+    static String tickLabel(double v) {
+        var d = new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros();
+        double a = Math.abs(v);
+        if (a == 0 || (a >= 1e-3 && a < 1e4)) return d.toPlainString();
+        int exponent = d.precision() - d.scale() - 1;
+        String mantissa = d.movePointLeft(exponent).stripTrailingZeros().toPlainString();
+        return (mantissa.equals("1") ? "" : mantissa + "×") + "10<sup>" + exponent + "</sup>";
+    }
+
     static final int LOG_LABELS = 10;
+    static final double SHORT_SPAN = 2.5;
+
+    /**
+     * Ticks at 1, 2 and 5 times the powers of ten within the positive values' range, widened to the
+     * neighbouring ticks, when the values span at most {@value #SHORT_SPAN} decades (where powers of
+     * ten alone would label two ticks or fewer); null for a longer span.
+     */
+    static double[] oneTwoFive(NumericColumn<?> values) {
+        double lo = Double.POSITIVE_INFINITY, hi = 0;
+        for (int r = 0; r < values.size(); r++) {
+            double v = values.getDouble(r);
+            if (v > 0 && Double.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+        }
+        if (hi == 0 || Math.log10(hi / lo) > SHORT_SPAN) return null;
+        List<Double> ticks = new ArrayList<>();
+        for (int e = (int) Math.floor(Math.log10(lo)) - 1; e <= (int) Math.ceil(Math.log10(hi)); e++)
+            for (double m : new double[] {1, 2, 5}) {
+                double t = m * Math.pow(10, e);
+                if (t >= lo / 2.5 && t <= hi * 2.5) ticks.add(Double.parseDouble(String.format("%.3g", t)));
+            }
+        return ticks.stream().mapToDouble(Double::doubleValue).toArray();
+    }
 
     /** How many powers of ten the positive values span (0 when there are none). */
     static int decades(NumericColumn<?> values) {

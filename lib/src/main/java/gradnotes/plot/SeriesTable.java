@@ -82,6 +82,30 @@ public final class SeriesTable {
 
     public String y() { return y; }
 
+    /**
+     * The y value of series {@code series} at {@code x} in a long-format table (x in its first column,
+     * y in its second, the series' names in a column "series"), as {@link #table()} and
+     * {@code GradientTrace} make them: what a check cell reads off a plotted line.
+     * {@code SeriesTable.at(trace, "ρ = 1.2", 0)} is the norm of that line at t = 0.
+     */
+    public static double at(Table table, String series, double x) {
+        if (table == null) throw new IllegalArgumentException("table is null, expected a table with columns x, y and series");
+        if (series == null) throw new IllegalArgumentException("series is null, expected the name of one of the table's series");
+        if (table.columnCount() < 2 || !(table.column(0) instanceof tech.tablesaw.api.NumericColumn<?> xs)
+                || !(table.column(1) instanceof tech.tablesaw.api.NumericColumn<?> ys) || !table.columnNames().contains("series"))
+            throw new IllegalArgumentException("table " + table.name() + " has columns " + table.columnNames()
+                    + ": expected numbers x and y in its first two columns and a column \"series\"");
+        var names = table.stringColumn("series");
+        boolean seen = false;
+        for (int r = 0; r < table.rowCount(); r++) {
+            if (!series.equals(names.get(r))) continue;
+            seen = true;
+            if (xs.getDouble(r) == x) return ys.getDouble(r);
+        }
+        throw new IllegalArgumentException(seen ? "series " + series + " has no point at x = " + x + " in table " + table.name()
+                : "table " + table.name() + " has no series " + series + "; expected one of " + names.unique().asList());
+    }
+
     /** The collected points (a copy: adding more later does not change it). */
     public Table table() {
         return Table.create(y + " against " + x, xs.copy(), ys.copy(), series.copy());

@@ -4,6 +4,7 @@ import gradnotes.notebook.Displayable;
 import gradnotes.notebook.FigureJson;
 import gradnotes.notebook.MimeBundle;
 import gradnotes.notebook.Numbers;
+import gradnotes.notebook.Symbols;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 
@@ -72,7 +73,11 @@ public final class Sweep {
     }
 
     /** One line per distinct value of this column; every frame must have the same series. */
-    public Sweep by(String seriesColumn) { this.series = seriesColumn; return this; }
+    public Sweep by(String seriesColumn) {
+        if (seriesColumn == null) throw new IllegalArgumentException("seriesColumn is null, expected the column that names each series");
+        this.series = seriesColumn;
+        return this;
+    }
 
     public Sweep title(String t) { this.title = text(t, "title"); return this; }
 
@@ -128,10 +133,11 @@ public final class Sweep {
             @SuppressWarnings("unchecked") List<Map<String, Object>> data = (List<Map<String, Object>>) json.get("data");
             List<String> frameNames = new ArrayList<>();
             List<Object> styled = new ArrayList<>();
-            for (Map<String, Object> trace : data) {
-                String name = String.valueOf(trace.getOrDefault("name", ""));
+            List<String> raw = seriesNames(t);
+            for (int i = 0; i < data.size(); i++) {
+                String name = i < raw.size() ? raw.get(i) : "";
                 frameNames.add(name);
-                Map<String, Object> copy = new LinkedHashMap<>(trace);
+                Map<String, Object> copy = new LinkedHashMap<>(data.get(i));
                 if (dashed.contains(name)) copy.put("line", Map.of("dash", "dash"));
                 styled.add(copy);
             }
@@ -167,13 +173,21 @@ public final class Sweep {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("displaylogo", false);
         json.put("config", config);
-        String plain = "Figure with a slider over " + parameter + " = " + String.join(", ", labels()) + ": "
+        String plain = Symbols.plain("Figure with a slider over " + parameter + " = " + String.join(", ", labels()) + ": "
                 + (title.isBlank() ? y + " against " + x : title) + " (" + names.size() + " series"
-                + (series == null ? "" : ": " + String.join(", ", names)) + ")";
+                + (series == null ? "" : ": " + String.join(", ", names)) + ")");
         return new Figure(parameter, values.clone(), List.copyOf(tables), json, plain);
     }
 
     static final int SLIDER_HEIGHT = 90;
+
+    /** The series of one frame's table as written (before {@link Symbols#html}), in order of first appearance. */
+    private List<String> seriesNames(Table t) {
+        if (series == null) return List.of("");
+        Set<String> names = new LinkedHashSet<>();
+        for (int r = 0; r < t.rowCount(); r++) names.add(t.getString(r, series));
+        return List.copyOf(names);
+    }
 
     private Map<String, Object> slider() {
         List<Object> steps = new ArrayList<>();
@@ -190,7 +204,7 @@ public final class Sweep {
         }
         Map<String, Object> slider = new LinkedHashMap<>();
         slider.put("active", start);
-        slider.put("currentvalue", Map.of("prefix", parameter + " = "));
+        slider.put("currentvalue", Map.of("prefix", Symbols.html(parameter) + " = "));
         slider.put("pad", Map.of("t", 60));
         slider.put("steps", steps);
         return slider;
@@ -213,6 +227,12 @@ public final class Sweep {
         Map<String, Object> a = new LinkedHashMap<>();
         if (layout.get(axis) instanceof Map<?, ?> m) m.forEach((k, val) -> a.put(String.valueOf(k), val));
         a.put("range", List.of(range[0] - pad, range[1] + pad));
+        if (log && range[1] - range[0] > 2) {
+            // the first frame's 1-2-5 ticks (LineChart, for a short range) would label only part of this one
+            a.remove("tickmode");
+            a.remove("tickvals");
+            a.remove("ticktext");
+        }
         a.put("autorange", false);
         layout.put(axis, a);
     }

@@ -25,7 +25,7 @@ import java.math.RoundingMode;
  * }</pre>
  */
 public final class ValueHeatmap {
-    private static final String LIGHT = "#f7fbff", MID = "#6baed6", DARK = "#08306b";
+    static final String LIGHT = "#f7fbff", MID = "#6baed6", DARK = "#08306b";
 
     private final DMatrixRMaj m;
     private Object[] rowLabels, columnLabels;
@@ -171,7 +171,7 @@ public final class ValueHeatmap {
     }
 
     /** A plotly trace written out as JSON, for attributes Tablesaw's traces do not offer (zmin, colorscale, text). */
-    private record JsonTrace(String json) implements Trace {
+    record JsonTrace(String json) implements Trace {
         @Override public String asJavascript(int i) { return "var trace" + i + " = " + json + ";"; }
 
         @Override public String name() { return ""; }

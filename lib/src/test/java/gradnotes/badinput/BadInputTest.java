@@ -36,7 +36,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * first in the next run).
  */
 class BadInputTest {
-    static final List<Door> DOORS = Stream.of(NnDoors.doors(), GradDoors.doors(), TrainDoors.doors(), PlotDoors.doors())
+    static final List<Door> DOORS = Stream.of(NnDoors.doors(), GradDoors.doors(), TrainDoors.doors(), PlotDoors.doors(),
+                    NotebookDoors.doors())
             .flatMap(List::stream).toList();
     private static final AtomicInteger CALLS = new AtomicInteger();
 

@@ -2,7 +2,10 @@ package gradnotes.badinput;
 
 import gradnotes.nn.Activation;
 import gradnotes.nn.Mlp;
+import gradnotes.nn.SquaredError;
+import gradnotes.plot.ComputationGraph;
 import gradnotes.plot.Heatmap;
+import gradnotes.plot.Sweep;
 import gradnotes.plot.LineChart;
 import gradnotes.nn.Bidirectional;
 import gradnotes.nn.Gru;
@@ -17,6 +20,7 @@ import tech.tablesaw.api.Table;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.DoubleFunction;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.IntToDoubleFunction;
 
@@ -25,6 +29,7 @@ import static gradnotes.badinput.Slots.bads;
 import static gradnotes.badinput.Slots.custom;
 import static gradnotes.badinput.Slots.finite;
 import static gradnotes.badinput.Slots.given;
+import static gradnotes.badinput.Slots.positive;
 
 /** Every public entry point of {@code gradnotes.plot}. */
 final class PlotDoors {
@@ -141,6 +146,71 @@ final class PlotDoors {
         d.add(Door.of("SeriesTable.add(name, xs, ys)", (f, a) -> new SeriesTable("t", "norm").add((String) arg(a, 0), (double[]) arg(a, 1), (double[]) arg(a, 2)),
                 given("name", f -> "a"), given("xs", f -> new double[] {1, 2}),
                 custom("ys", f -> new double[] {3, 4}, f -> bads("null", null, "one too many", new double[] {3, 4, 5}), "y values")));
+        d.add(Door.of("SeriesTable.at(table, series, x)", (f, a) -> SeriesTable.at(arg(a, 0), arg(a, 1), (double) a[2]),
+                custom("table", f -> table(), f -> bads("null", null, "no series column",
+                        Table.create("bare", tech.tablesaw.api.DoubleColumn.create("t", 1.0), tech.tablesaw.api.DoubleColumn.create("norm", 2.0))),
+                        "table"),
+                custom("series", f -> "a", f -> bads("null", null, "a series the table lacks", "c"), "series"),
+                custom("x", f -> 1.0, f -> bads("no point there", 7.0, "NaN", Double.NaN), "x")));
+        d.add(Door.of("Heatmap.max(max)", (f, a) -> Heatmap.of(f.matrix(3, 2)).max((double) a[0]), positive("max", 1.0)));
+        d.add(Door.of("Heatmap.scaleTitle(t)", (f, a) -> Heatmap.of(f.matrix(3, 2)).scaleTitle(arg(a, 0)), text("scaleTitle")));
+        d.add(Door.of("LineChart.dashed(seriesNames...)", (f, a) -> LineChart.of(table(), "t", "norm").by("series")
+                        .dashed((String[]) arg(a, 0)).build(),
+                custom("seriesNames", f -> new String[] {"a"}, f -> bads("null", null, "none", new String[0],
+                        "a null name", new String[] {null}, "a series the table lacks", new String[] {"c"}), "series", "name")));
+
+        DoubleFunction<Table> frames = v -> new SeriesTable("t", "norm").add("a", 1, v).add("a", 2, 2 * v).table();
+        d.add(Door.of("Sweep.of(parameter, values, tableAt, x, y)", (f, a) -> Sweep.of(arg(a, 0), arg(a, 1), arg(a, 2), arg(a, 3),
+                        arg(a, 4)).build(),
+                custom("parameter", f -> "ρ", f -> bads("null", null, "blank", " "), "parameter"),
+                custom("values", f -> new double[] {0.5, 1.0}, f -> bads("null", null, "one value", new double[] {1},
+                        "NaN", new double[] {0.5, Double.NaN}, "+∞", new double[] {Double.POSITIVE_INFINITY, 1},
+                        "two that look the same", new double[] {0.5, 0.50000001}), "values", "value"),
+                custom("tableAt", f -> frames, f -> bads("null", null, "no table", (DoubleFunction<Table>) v -> null), "tableAt"),
+                custom("x", f -> "t", f -> bads("null", null, "a column the tables lack", "step", "a column of text", "series"), "column"),
+                custom("y", f -> "norm", f -> bads("null", null, "a column the tables lack", "loss"), "column")));
+        d.add(Door.of("Sweep.by(seriesColumn)", (f, a) -> Sweep.of("ρ", new double[] {0.5, 1}, frames, "t", "norm")
+                        .by(arg(a, 0)).build(),
+                custom("seriesColumn", f -> "series", f -> bads("null", null, "a column the tables lack", "run"), "column")));
+        d.add(Door.of("Sweep.dashed(seriesName)", (f, a) -> Sweep.of("ρ", new double[] {0.5, 1}, frames, "t", "norm")
+                        .by("series").dashed(arg(a, 0)).build(),
+                custom("seriesName", f -> "a", f -> bads("null", null, "a series the tables lack", "b"), "seriesName", "series")));
+        d.add(Door.of("Sweep.startAt(value)", (f, a) -> Sweep.of("ρ", new double[] {0.5, 1}, frames, "t", "norm")
+                        .startAt((double) a[0]),
+                custom("value", f -> 1.0, f -> bads("not one of the values", 0.7, "NaN", Double.NaN), "values")));
+        d.add(Door.of("Sweep.title(t)", (f, a) -> Sweep.of("ρ", new double[] {0.5, 1}, frames, "t", "norm").title(arg(a, 0)),
+                text("title")));
+        d.add(Door.of("Sweep.size(width, height)", (f, a) -> Sweep.of("ρ", new double[] {0.5, 1}, frames, "t", "norm")
+                .size((int) a[0], (int) a[1]), sizes("width"), sizes("height")));
+        d.add(Door.of("Sweep.Figure.table(value)", (f, a) -> Sweep.of("ρ", new double[] {0.5, 1}, frames, "t", "norm").build()
+                        .table((double) a[0]),
+                custom("value", f -> 0.5, f -> bads("not one of the values", 0.7, "NaN", Double.NaN), "values")));
+
+        d.add(Door.of("new ComputationGraph(title)", (f, a) -> new ComputationGraph(arg(a, 0)), text("title")));
+        d.add(Door.of("ComputationGraph.node(name, column, row, quantities...)", (f, a) -> new ComputationGraph("g")
+                        .node("taken", 0, 0).node(arg(a, 0), (int) a[1], (double) a[2]),
+                custom("name", f -> "x", f -> bads("null", null, "blank", " ", "a name already taken", "taken"), "name", "node"),
+                custom("column", f -> 1, f -> bads("negative", -1), "column"),
+                custom("row", f -> 0.0, f -> bads("negative", -1.0, "NaN", Double.NaN, "+∞", Double.POSITIVE_INFINITY), "row")));
+        d.add(Door.of("ComputationGraph.edge(from, to, quantities...)", (f, a) -> new ComputationGraph("g")
+                        .node("a", 0, 0).node("b", 1, 0).edge(arg(a, 0), arg(a, 1)),
+                custom("from", f -> "a", f -> bads("null", null, "no such node", "zz", "right of to", "b"), "node", "from"),
+                custom("to", f -> "b", f -> bads("null", null, "no such node", "zz", "left of from", "a"), "node", "to")));
+        d.add(Door.of("ComputationGraph.spacing(columnGap, rowGap)", (f, a) -> new ComputationGraph("g").spacing((int) a[0], (int) a[1]),
+                custom("columnGap", f -> 320, f -> bads("0", 0, "negative", -5), "columnGap"),
+                custom("rowGap", f -> 130, f -> bads("0", 0, "negative", -5), "rowGap")));
+        d.add(Door.of("ComputationGraph.value(symbol, v)", (f, a) -> ComputationGraph.value(arg(a, 0), 1.0),
+                custom("symbol", f -> "w", f -> bads("null", null, "blank", " "), "symbol")));
+        var sheetIn = new DMatrixRMaj(2, 1, true, 1.0, 0.5);
+        var run = net.forward(sheetIn);
+        var back = net.backward(run, new SquaredError(), new DMatrixRMaj(1, 1, true, 1.0));
+        d.add(Door.of("ComputationGraph.of(title, mlp, fw, bw, names)", (f, a) -> ComputationGraph.of(arg(a, 0), arg(a, 1),
+                        arg(a, 2), arg(a, 3), arg(a, 4)),
+                text("title"), given("mlp", f -> net).mentioning("mlp"), given("fw", f -> run).mentioning("mlp"),
+                given("bw", f -> back).mentioning("mlp"),
+                custom("names", f -> List.of(List.of("x1", "x2"), List.of("y")), f -> bads("null", null,
+                        "a layer too few", List.of(List.of("x1", "x2")), "a null layer", Arrays.asList(List.of("x1", "x2"), null),
+                        "a name too few", List.of(List.of("x1"), List.of("y"))), "layer", "layers")));
         return d;
     }
 }

@@ -1,0 +1,142 @@
+package gradnotes.notebook;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Names with subscripts and superscripts, written the way a sheet types them ({@code h_{t-1}},
+ * {@code ‖∂h_T/∂h_t‖}, {@code ‖∂E/∂W^(k)‖}), turned into what a reader should see where no TeX is
+ * typeset: figure titles, axis and legend titles, and table headers.
+ *
+ * <ul>
+ * <li>{@link #html}: HTML with {@code <sub>} and {@code <sup>} ({@code h<sub>t−1</sub>}), which
+ * plotly draws in titles and legends and browsers draw in table headers;</li>
+ * <li>{@link #plain}: Unicode subscripts and superscripts where every character has one
+ * ({@code hₜ₋₁}, {@code W⁽ᵏ⁾}), the written form otherwise ({@code ∂h_T}), for text output.</li>
+ * </ul>
+ *
+ * <p>What counts as a script: {@code _} or {@code ^} followed by a group in braces, by a group in
+ * parentheses ({@code ^(k)}, kept with its parentheses), or by a run of letters and digits
+ * ({@code W_hh}, {@code h_50}). A hyphen inside a script is a minus sign. Text between
+ * {@code $…$} is taken as TeX without its dollars, so both spellings give the same result.
+ */
+public final class Symbols {
+    private Symbols() {}
+
+    private static final Pattern SCRIPT = Pattern.compile(
+            "([_^])(?:\\{([^{}]*)\\}|(\\([^()]*\\))|([A-Za-z0-9\\u0370-\\u03ff′']+))");
+    /** What {@link #markdown} leaves alone: math, code spans, and a script character escaped with a backslash. */
+    private static final Pattern MARKDOWN_KEEP = Pattern.compile("\\$\\$.+?\\$\\$|\\$[^$\\n]+\\$|`[^`\\n]*`|\\\\[_^]",
+            Pattern.DOTALL);
+
+    private static final String SUB_FROM = "0123456789+-−=()aehijklmnoprstuvx";
+    private static final String SUB_TO = "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓ";
+    private static final String SUP_FROM = "0123456789+-−=()abcdefghijklmnoprstuvwxyzTn";
+    private static final String SUP_TO = "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻᵀⁿ";
+
+    /** {@code text} as HTML: special characters escaped, scripts as {@code <sub>}/{@code <sup>}. */
+    public static String html(String text) {
+        if (text == null) throw new IllegalArgumentException("text is null, expected a title or a name");
+        String s = unTex(text);
+        StringBuilder out = new StringBuilder();
+        Matcher m = SCRIPT.matcher(s);
+        int from = 0;
+        while (m.find()) {
+            out.append(escape(s.substring(from, m.start())));
+            String tag = m.group(1).equals("_") ? "sub" : "sup";
+            out.append('<').append(tag).append('>').append(escape(minus(body(m)))).append("</").append(tag).append('>');
+            from = m.end();
+        }
+        return out.append(escape(s.substring(from))).toString();
+    }
+
+    /** {@code text} for plain-text output: scripts in Unicode where every character has a form. */
+    public static String plain(String text) {
+        if (text == null) throw new IllegalArgumentException("text is null, expected a title or a name");
+        String s = unTex(text);
+        StringBuilder out = new StringBuilder();
+        Matcher m = SCRIPT.matcher(s);
+        int from = 0;
+        while (m.find()) {
+            out.append(s, from, m.start());
+            boolean sub = m.group(1).equals("_");
+            String body = minus(body(m));
+            String mapped = map(body, sub ? SUB_FROM : SUP_FROM, sub ? SUB_TO : SUP_TO);
+            if (mapped != null) out.append(mapped);
+            else out.append(m.group(1)).append(body.length() == 1 || m.group(3) != null ? body : "(" + body + ")");
+            from = m.end();
+        }
+        return out.append(s.substring(from)).toString();
+    }
+
+    /**
+     * Generated Markdown with its scripts as HTML ({@code ‖∂h_60/∂h_0‖} as
+     * {@code ‖∂h<sub>60</sub>/∂h<sub>0</sub>‖}), which Markdown passes through and notebooks draw;
+     * left alone: math between dollars, code spans, and {@code \_} or {@code \^} (escaped on purpose,
+     * see {@link Markdown#escape}). Without this, Markdown reads {@code _} as emphasis and shows
+     * {@code ^} as it is.
+     */
+    public static String markdown(String md) {
+        if (md == null) throw new IllegalArgumentException("md is null, expected Markdown text");
+        StringBuilder out = new StringBuilder();
+        Matcher keep = MARKDOWN_KEEP.matcher(md);
+        int from = 0;
+        while (keep.find()) {
+            out.append(scriptsAsTags(md.substring(from, keep.start())));
+            out.append(keep.group());
+            from = keep.end();
+        }
+        return out.append(scriptsAsTags(md.substring(from))).toString();
+    }
+
+    private static String scriptsAsTags(String s) {
+        StringBuilder out = new StringBuilder();
+        Matcher m = SCRIPT.matcher(s);
+        int from = 0;
+        while (m.find()) {
+            out.append(s, from, m.start());
+            String tag = m.group(1).equals("_") ? "sub" : "sup";
+            out.append('<').append(tag).append('>').append(escape(minus(body(m)))).append("</").append(tag).append('>');
+            from = m.end();
+        }
+        return out.append(s.substring(from)).toString();
+    }
+
+    /** Whether {@code text} holds a script that {@link #html} and {@link #plain} would rewrite. */
+    public static boolean hasScripts(String text) { return text != null && SCRIPT.matcher(unTex(text)).find(); }
+
+    private static String body(Matcher m) {
+        return m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
+    }
+
+    /** Inline TeX as text: the dollars dropped, a few commands as their characters. */
+    private static String unTex(String s) {
+        if (s.indexOf('$') < 0) return s;
+        StringBuilder out = new StringBuilder();
+        Matcher m = Pattern.compile("\\$([^$]+)\\$").matcher(s);
+        int from = 0;
+        while (m.find()) {
+            out.append(s, from, m.start());
+            out.append(m.group(1).replace("\\partial ", "∂").replace("\\partial", "∂").replace("\\|", "‖")
+                    .replace("\\sigma", "σ").replace("\\rho", "ρ").replace("\\hat ", "").replace("\\,", " "));
+            from = m.end();
+        }
+        return out.append(s.substring(from)).toString();
+    }
+
+    private static String minus(String s) { return s.replace('-', '−'); }
+
+    private static String map(String s, String from, String to) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            int k = from.indexOf(s.charAt(i));
+            if (k < 0) return null;
+            out.append(to.charAt(k));
+        }
+        return out.toString();
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}
