@@ -2,7 +2,6 @@ package gradnotes.badinput;
 
 import gradnotes.nn.Activation;
 import gradnotes.nn.Mlp;
-import gradnotes.nn.SquaredError;
 import gradnotes.plot.ComputationGraph;
 import gradnotes.plot.Heatmap;
 import gradnotes.plot.Sweep;
@@ -12,7 +11,6 @@ import gradnotes.nn.Gru;
 import gradnotes.nn.Lstm;
 import gradnotes.nn.Recurrent.SequenceGradients;
 import gradnotes.plot.CellDiagram;
-import gradnotes.plot.ComputationGraph;
 import gradnotes.plot.SeriesTable;
 import org.ejml.data.DMatrixRMaj;
 import tech.tablesaw.api.Table;
@@ -194,23 +192,13 @@ final class PlotDoors {
                 custom("row", f -> 0.0, f -> bads("negative", -1.0, "NaN", Double.NaN, "+∞", Double.POSITIVE_INFINITY), "row")));
         d.add(Door.of("ComputationGraph.edge(from, to, quantities...)", (f, a) -> new ComputationGraph("g")
                         .node("a", 0, 0).node("b", 1, 0).edge(arg(a, 0), arg(a, 1)),
-                custom("from", f -> "a", f -> bads("null", null, "no such node", "zz", "right of to", "b"), "node", "from"),
-                custom("to", f -> "b", f -> bads("null", null, "no such node", "zz", "left of from", "a"), "node", "to")));
+                custom("from", f -> "a", f -> bads("null", null, "no such node", "zz", "the node to itself", "b"), "node", "from"),
+                custom("to", f -> "b", f -> bads("null", null, "no such node", "zz"), "node", "to")));
         d.add(Door.of("ComputationGraph.spacing(columnGap, rowGap)", (f, a) -> new ComputationGraph("g").spacing((int) a[0], (int) a[1]),
                 custom("columnGap", f -> 320, f -> bads("0", 0, "negative", -5), "columnGap"),
                 custom("rowGap", f -> 130, f -> bads("0", 0, "negative", -5), "rowGap")));
         d.add(Door.of("ComputationGraph.value(symbol, v)", (f, a) -> ComputationGraph.value(arg(a, 0), 1.0),
                 custom("symbol", f -> "w", f -> bads("null", null, "blank", " "), "symbol")));
-        var sheetIn = new DMatrixRMaj(2, 1, true, 1.0, 0.5);
-        var run = net.forward(sheetIn);
-        var back = net.backward(run, new SquaredError(), new DMatrixRMaj(1, 1, true, 1.0));
-        d.add(Door.of("ComputationGraph.of(title, mlp, fw, bw, names)", (f, a) -> ComputationGraph.of(arg(a, 0), arg(a, 1),
-                        arg(a, 2), arg(a, 3), arg(a, 4)),
-                text("title"), given("mlp", f -> net).mentioning("mlp"), given("fw", f -> run).mentioning("mlp"),
-                given("bw", f -> back).mentioning("mlp"),
-                custom("names", f -> List.of(List.of("x1", "x2"), List.of("y")), f -> bads("null", null,
-                        "a layer too few", List.of(List.of("x1", "x2")), "a null layer", Arrays.asList(List.of("x1", "x2"), null),
-                        "a name too few", List.of(List.of("x1"), List.of("y"))), "layer", "layers")));
         return d;
     }
 }
