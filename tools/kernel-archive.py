@@ -87,6 +87,7 @@ def make_archive(argv):
                                                       "interrupt_mode": "message", "env": {"JJAVA_COMPILER_OPTS": ""}}))
         km = KernelManager(kernel_name="java-archive", kernel_spec_manager=KernelSpecManager(kernel_dirs=[folder]))
         km.shutdown_wait_time = TIMEOUT  # writing the archive takes a few seconds: no kill before it is done
+        LOG.parent.mkdir(parents=True, exist_ok=True)  # a fresh clone (Binder's postBuild) has no build/ yet
         with open(LOG, "w") as log:
             km.start_kernel(stdout=log, stderr=log, cwd=str(NOTEBOOKS))
         kc = km.client()
