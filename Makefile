@@ -26,7 +26,7 @@ JAR := lib/target/gradnotes.jar
 KERNELSPEC := $(VENV)/share/jupyter/kernels/java/kernel.json
 LIB_SOURCES := $(shell find lib/src/main -type f -not -path '*/node_modules/*' 2>/dev/null) pom.xml lib/pom.xml
 
-.PHONY: all setup setup-test lib kernel notebooks handouts lab test unit-test kernel-test notebook-test \
+.PHONY: all setup setup-test lib kernel kernel-archive notebooks handouts lab test unit-test kernel-test notebook-test \
         lab-test browser-test deploy-test bench clean
 
 all: handouts
@@ -48,9 +48,16 @@ $(JAR): $(LIB_SOURCES)
 	mvn -q -B -ntp -pl lib package -DskipTests
 	@touch $(JAR)
 
-kernel: setup
+kernel: setup kernel-archive
 
-notebooks: setup $(JAR)
+# The kernel's class-data sharing archive, which makes it start faster (tools/kernel-archive.py):
+# made again only when the library jar, the kernel, its JVM options or the JDK changed.
+kernel-archive: setup $(JAR)
+ifeq ($(KERNEL),jjava)
+	@$(PYTHON) tools/kernel-archive.py
+endif
+
+notebooks: kernel-archive
 	$(PYTHON) tools/notebooks.py execute
 
 # student notebooks (nbgrader generate_assignment), run, then every handout page
@@ -60,7 +67,7 @@ handouts: notebooks
 	$(PYTHON) tools/notebooks.py handouts
 
 # JupyterLab on http://127.0.0.1:8888 with the notebooks and the kernel ready (as root too).
-lab: setup $(JAR)
+lab: kernel-archive
 	@tools/lab.sh $(PYTHON)
 
 test: setup setup-test unit-test kernel-test notebook-test browser-test lab-test deploy-test
@@ -69,13 +76,14 @@ unit-test:
 	mvn -B -ntp verify
 	@touch $(JAR)
 
-kernel-test: setup $(JAR)
+kernel-test: kernel-archive
 	$(PYTHON) tests/kernel/test_starts.py
 	$(PYTHON) tests/kernel/test_conformance.py
 
-notebook-test: setup $(JAR)
+notebook-test: kernel-archive
 	$(PYTHON) tests/notebooks/test_runner.py
 	$(PYTHON) tools/notebooks.py execute
+	$(PYTHON) tests/notebooks/test_timings.py
 	$(PYTHON) tests/notebooks/test_repeatable.py
 	$(PYTHON) tools/notebooks.py students
 	$(PYTHON) tools/notebooks.py execute --source build/student --into build/student-executed
@@ -87,7 +95,7 @@ notebook-test: setup $(JAR)
 browser-test: tests/browser/node_modules/.package-lock.json
 	node tests/browser/check-handouts.mjs build/handouts
 
-lab-test: setup $(JAR) tests/browser/node_modules/.package-lock.json
+lab-test: kernel-archive tests/browser/node_modules/.package-lock.json
 	$(PYTHON) tests/browser/run-lab.py
 
 # the Binder / JupyterHub image recipe (.binder/), checked without a Docker engine
@@ -98,7 +106,7 @@ tests/browser/node_modules/.package-lock.json: tests/browser/package.json tests/
 	cd tests/browser && npm ci --no-audit --no-fund --loglevel=error
 
 # Benchmarks against PyTorch and of the notebook suite; minutes, not part of `make test`.
-bench: setup $(JAR)
+bench: kernel-archive
 	bench/run.sh
 	bench/notebooks.sh
 

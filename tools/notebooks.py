@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Executes the gradnotes notebooks headless and turns them into HTML handouts.
 
-  notebooks.py execute [--force] [NAME ...]   run notebooks/NAME.ipynb into build/executed/
+  notebooks.py execute [--force] [--serial] [NAME ...]   run notebooks/NAME.ipynb into build/executed/
   notebooks.py students                       build/student/*.ipynb (by nbgrader) + a copy in build/handouts/student/
   notebooks.py handouts                       build/handouts/{instructor,student}/*.html + index.html
 
@@ -12,6 +12,12 @@ cell produces an error or writes to stderr, or when a cell tagged `check` does n
 mark (✔) or prints a failing one (✘); the message names the notebook, the cell number and the
 cell's first line. A notebook already executed from the same source and the same library jar
 (their SHA-256 are kept in the executed notebook) is not run again unless --force is given.
+
+Two notebooks run at a time, each on its own kernel (the longest first, by the last run's times), as
+a machine with two cores finishes the suite sooner so; --serial runs one at a time. At the end the
+runner prints a timing report: per notebook the time from starting its kernel to the end of its
+second code cell (the library loaded and imported: what a student waits for on opening a notebook),
+its total time and its slowest cells. The report is kept as JSON in build/executed/timings.json.
 
 Run it with the project environment's Python, build/venv/bin/python (the Makefile does).
 """
@@ -114,28 +120,39 @@ def up_to_date(src, out):
 STARTUP_TIMEOUT = 60  # seconds for the kernel's first kernel_info reply; JJava answers in 1 to 3
 
 
-def execute_one(src, out):
+def execute_one(src, out, progress=True):
+    """Runs one notebook into `out`; returns its timings. Raises NotebookFailure."""
     import nbformat
 
     log = out.with_suffix(".kernel.log")
     nb = nbformat.read(src, as_version=4)
-    with open(log, "w") as kernel_log:
-        timings = run_cells(nb, src, log, kernel_log)
+    started = time.monotonic()
+    try:
+        with open(log, "w") as kernel_log:
+            timings = run_cells(nb, src, log, kernel_log, progress)
+    except NotebookFailure:
+        out.unlink(missing_ok=True)
+        raise
     nb.metadata["gradnotes"] = fingerprint(src)
     nbformat.write(nb, out)
-    return timings
+    return {"seconds": round(time.monotonic() - started, 2), **timings}
 
 
-def run_cells(nb, src, log, kernel_log):
+def run_cells(nb, src, log, kernel_log, progress):
     from nbclient import NotebookClient
 
+    # "immediate": the kernel is stopped as soon as the last cell is done, where a polite shutdown
+    # request costs about 2.7 s per notebook (JJava takes that long to wind down) and saves nothing
     client = NotebookClient(nb, timeout=CELL_TIMEOUT, startup_timeout=STARTUP_TIMEOUT, kernel_name="java",
-                            resources={"metadata": {"path": str(src.parent)}})
+                            shutdown_kernel="immediate", resources={"metadata": {"path": str(src.parent)}})
     timings = []
     code_cells = [i for i, c in enumerate(nb.cells) if c.cell_type == "code"]
+    kernel_started = time.monotonic()
+    opened = {}
     try:
         # the kernel's own log (its stderr) goes to a file; nbclient waits for its kernel_info reply
         with client.setup_kernel(stderr=kernel_log):
+            opened["kernel_ready"] = round(time.monotonic() - kernel_started, 3)
             for n, index in enumerate(code_cells, 1):
                 cell = nb.cells[index]
                 started = time.monotonic()
@@ -148,16 +165,28 @@ def run_cells(nb, src, log, kernel_log):
                                               f"(kernel log: {log})")
                 seconds = time.monotonic() - started
                 timings.append({"cell": index + 1, "first_line": first_line(cell), "seconds": round(seconds, 3)})
+                if n == min(2, len(code_cells)):
+                    opened["library_ready"] = round(time.monotonic() - kernel_started, 3)
                 problem = cell_problem(cell)
                 if problem:
                     raise NotebookFailure(f"{src.name}, cell {index + 1} ({first_line(cell)!r}): {problem}")
-                if sys.stdout.isatty():
+                if progress and sys.stdout.isatty():
                     print(f"\r    cell {n}/{len(code_cells)}", end="", flush=True)
     except RuntimeError as e:  # the kernel did not start, or died before replying
         raise NotebookFailure(f"{src.name}: the kernel did not start: {e} (kernel log: {log})") from e
-    if sys.stdout.isatty():
+    if progress and sys.stdout.isatty():
         print("\r", end="")
-    return timings
+    return {"kernel_ready_seconds": opened.get("kernel_ready"), "open_seconds": opened.get("library_ready"),
+            "cells": timings}
+
+
+def slowest_cells(cells, n=3):
+    return sorted(cells, key=lambda c: -c["seconds"])[:n]
+
+
+def summary_line(r):
+    slow = ", ".join(f"cell {c['cell']} {c['seconds']:.1f} s" for c in slowest_cells(r["cells"]))
+    return f"done in {r['seconds']:.1f} s, library ready {r['open_seconds']:.1f} s after kernel start; slowest {slow}"
 
 
 def execute(args):
@@ -168,37 +197,86 @@ def execute(args):
     into = pathlib.Path(args.into).resolve() if args.into else EXECUTED
     into.mkdir(parents=True, exist_ok=True)
     paths = sources(args.names, pathlib.Path(args.source).resolve() if args.source else NOTEBOOKS)
+    timing_file = into / "timings.json"
+    try:
+        old = json.loads(timing_file.read_text()) if timing_file.exists() else {}
+    except ValueError:
+        old = {}
+    old = old.get("notebooks", {}) if "notebooks" in old else {}
     report, failures = {}, []
     total = time.monotonic()
-    for i, src in enumerate(paths, 1):
-        out = into / src.name
-        if not args.force and up_to_date(src, out):
-            print(f"[{i}/{len(paths)}] {src.name}: up to date")
-            continue
-        print(f"[{i}/{len(paths)}] {src.name}: running", flush=True)
-        started = time.monotonic()
-        try:
-            timings = execute_one(src, out)
-        except NotebookFailure as e:
-            out.unlink(missing_ok=True)
-            failures.append(str(e))
-            print(f"    FAILED: {e}", flush=True)
-            continue
-        seconds = time.monotonic() - started
-        slowest = max(timings, key=lambda t: t["seconds"]) if timings else None
-        report[src.name] = {"seconds": round(seconds, 2), "cells": timings}
-        print(f"    done in {seconds:.1f} s; slowest cell {slowest['cell']} ({slowest['seconds']:.1f} s)"
-              if slowest else f"    done in {seconds:.1f} s", flush=True)
-    timing_file = into / "timings.json"
-    old = json.loads(timing_file.read_text()) if timing_file.exists() else {}
+    load_before = os.getloadavg()[0]
+    todo = []
+    for src in paths:
+        timed = all(isinstance(old.get(src.name, {}).get(f), (int, float)) for f in ("seconds", "open_seconds"))
+        if not args.force and timed and up_to_date(src, into / src.name):  # (untimed: run again for the report)
+            print(f"{src.name}: up to date")
+        else:
+            todo.append(src)
+    jobs = 1 if args.serial else max(1, min(args.jobs, len(todo)))
+    # longest first (by the last run), so that the two kernels finish together
+    todo.sort(key=lambda p: -old.get(p.name, {}).get("seconds", 0))
+    counter = iter(range(1, len(todo) + 1))
+
+    def finished(src, result):
+        i = next(counter)
+        if isinstance(result, NotebookFailure):
+            failures.append(str(result))
+            print(f"[{i}/{len(todo)}] {src.name}: FAILED: {result}", flush=True)
+        else:
+            report[src.name] = result
+            print(f"[{i}/{len(todo)}] {src.name}: {summary_line(result)}", flush=True)
+
+    if jobs == 1:
+        for src in todo:
+            print(f"{src.name}: running", flush=True)
+            try:
+                finished(src, execute_one(src, into / src.name))
+            except NotebookFailure as e:
+                finished(src, e)
+    else:
+        import concurrent.futures
+        import multiprocessing
+
+        print(f"running {len(todo)} notebooks, {jobs} at a time (--serial: one at a time): "
+              + ", ".join(p.stem for p in todo), flush=True)
+        with concurrent.futures.ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
+            running = {pool.submit(execute_one, src, into / src.name, False): src for src in todo}
+            for future in concurrent.futures.as_completed(running):
+                try:
+                    finished(running[future], future.result())
+                except NotebookFailure as e:
+                    finished(running[future], e)
+    wall = time.monotonic() - total
     old.update(report)
     existing = {p.name for p in sources([], paths[0].parent)} if paths else set()
-    old = {name: r for name, r in old.items() if name in existing}  # notebooks since removed drop out
-    timing_file.write_text(json.dumps(old, indent=1))
-    print(f"executed {len(paths) - len(failures)}/{len(paths)} notebooks in {time.monotonic() - total:.1f} s")
+    notebooks = {name: r for name, r in old.items() if name in existing}  # notebooks since removed drop out
+    if report:
+        suite = {"notebooks_run": len(report), "jobs": jobs, "wall_seconds": round(wall, 2),
+                 "load_average_before": round(load_before, 2), "load_average_after": round(os.getloadavg()[0], 2),
+                 "finished": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
+    else:
+        previous = json.loads(timing_file.read_text()) if timing_file.exists() else {}
+        suite = previous.get("suite", {}) if isinstance(previous.get("suite"), dict) else {}
+    timing_file.write_text(json.dumps({"suite": suite, "notebooks": notebooks}, indent=1))
+    if report:
+        print_report(report, wall, jobs, timing_file)
+    print(f"executed {len(todo) - len(failures)}/{len(todo)} notebooks in {wall:.1f} s"
+          + (f" ({len(paths) - len(todo)} up to date)" if len(todo) < len(paths) else ""))
     if failures:
         print("\n".join(["notebook failures:"] + failures), file=sys.stderr)
         raise SystemExit(1)
+
+
+def print_report(report, wall, jobs, timing_file):
+    print(f"timing report ({timing_file.relative_to(ROOT) if timing_file.is_relative_to(ROOT) else timing_file}):")
+    print(f"  {'notebook':<24} {'library ready':>13} {'total':>7}   slowest cells")
+    for name, r in sorted(report.items(), key=lambda kv: -kv[1]["seconds"]):
+        slow = ", ".join(f"{c['cell']}: {c['seconds']:.1f} s" for c in slowest_cells(r["cells"]))
+        print(f"  {name:<24} {r['open_seconds']:>11.1f} s {r['seconds']:>5.1f} s   {slow}")
+    opens = sorted(r["open_seconds"] for r in report.values())
+    print(f"  library ready after kernel start: {opens[len(opens) // 2]:.1f} s median, {opens[-1]:.1f} s at most; "
+          f"{len(report)} notebooks in {wall:.1f} s, {jobs} at a time")
 
 
 def copy_assets(assets):
@@ -398,6 +476,8 @@ def main():
     sub = parser.add_subparsers(dest="command", required=True)
     ex = sub.add_parser("execute", help="run notebooks into build/executed")
     ex.add_argument("--force", action="store_true", help="run even when up to date")
+    ex.add_argument("--serial", action="store_true", help="one notebook at a time (default: two at a time)")
+    ex.add_argument("--jobs", type=int, default=2, help="notebooks at a time (default 2)")
     ex.add_argument("--source", help="folder of the notebooks (default: notebooks/)")
     ex.add_argument("--into", help="folder for the executed notebooks (default: build/executed/)")
     ex.add_argument("names", nargs="*", help="notebook names (default: all)")

@@ -1,0 +1,132 @@
+#!/usr/bin/env python3
+"""Makes the class-data sharing (CDS) archive that lets the JJava kernel start faster.
+
+A kernel spends its first seconds loading and verifying the classes of the JVM's compiler, of JShell,
+of JJava and of the library. A dynamic CDS archive (JDK 13+) holds those classes already parsed and
+verified: this script starts the kernel once with `-XX:ArchiveClassesAtExit`, runs what every
+notebook runs first (the `%classpath` cell, each notebook's imports, the index notebook), stops it,
+and the JVM writes the archive as it exits, as `gradnotes.jsa` next to the kernelspec's jars.
+install-kernel.sh then adds `-XX:SharedArchiveFile={resource_dir}/gradnotes.jsa` to the kernelspec.
+
+The archive is made again when the library jar, the kernel's jars, the JDK or the kernel's JVM
+options change (a key next to it records what it was made from); otherwise this script does
+nothing. A stale or missing archive is harmless: the JVM checks it and, if it does not match,
+starts without it, silently, as the kernelspec turns CDS's warnings off.
+
+  kernel-archive.py [--force]     run with the Python of the environment that holds the kernelspec
+"""
+import hashlib
+import json
+import os
+import pathlib
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+JAR = ROOT / "lib" / "target" / "gradnotes.jar"
+NOTEBOOKS = ROOT / "notebooks"
+SPEC = pathlib.Path(sys.prefix) / "share" / "jupyter" / "kernels" / "java"
+ARCHIVE = SPEC / "gradnotes.jsa"
+KEY = SPEC / "gradnotes.jsa.key"
+LOG = ROOT / "build" / "kernel-archive.log"
+CDS_OPTION = "-XX:SharedArchiveFile="
+CDS_OPTIONS = (CDS_OPTION, "-Xlog:cds")  # the archive option and turning CDS's messages off
+TIMEOUT = 120  # seconds for each warm-up cell, on a busy machine too
+
+
+def sha256(path):
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def jvm_options(argv):
+    """The kernelspec's JVM options, without the archive option (what the archive must be made with)."""
+    return [a for a in argv[1:argv.index("-jar")] if not a.startswith(CDS_OPTIONS)]
+
+
+def key(argv):
+    java = subprocess.run([argv[0], "-version"], capture_output=True, text=True).stderr.strip()
+    return {"java": java, "jvm_options": jvm_options(argv), "jjava_jar": sha256(SPEC / "jjava.jar"),
+            "gradnotes_jar": sha256(JAR)}
+
+
+def warm_up_cells():
+    """What a notebook runs first: the library on the class path, every notebook's imports, the index."""
+    import nbformat
+
+    cells = [f"%classpath {JAR}"]
+    for path in sorted(NOTEBOOKS.glob("*.ipynb")):
+        code = [c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"]
+        if path.name == "index.ipynb":
+            index = code[1:]
+        else:
+            cells += code[1:2]
+    return cells + index
+
+
+def make_archive(argv):
+    from jupyter_client.kernelspec import KernelSpecManager
+    from jupyter_client.manager import KernelManager
+
+    tmp = ARCHIVE.with_suffix(".jsa.tmp")
+    tmp.unlink(missing_ok=True)
+    with tempfile.TemporaryDirectory() as folder:
+        spec = pathlib.Path(folder) / "java-archive"
+        spec.mkdir()
+        dump = [a.replace("{resource_dir}", str(SPEC)) for a in argv if not a.startswith(CDS_OPTIONS)]
+        dump.insert(1, f"-XX:ArchiveClassesAtExit={tmp}")
+        dump.insert(2, "-Xlog:cds=off")  # the classes it cannot archive (JFR's, generated ones) are expected
+        dump.insert(3, "-Xlog:cds+dynamic=off")
+        (spec / "kernel.json").write_text(json.dumps({"argv": dump, "display_name": "archive", "language": "java",
+                                                      "interrupt_mode": "message", "env": {"JJAVA_COMPILER_OPTS": ""}}))
+        km = KernelManager(kernel_name="java-archive", kernel_spec_manager=KernelSpecManager(kernel_dirs=[folder]))
+        km.shutdown_wait_time = TIMEOUT  # writing the archive takes a few seconds: no kill before it is done
+        LOG.parent.mkdir(parents=True, exist_ok=True)  # a fresh clone (Binder's postBuild) has no build/ yet
+        with open(LOG, "w") as log:
+            km.start_kernel(stdout=log, stderr=log, cwd=str(NOTEBOOKS))
+        kc = km.client()
+        kc.start_channels()
+        try:
+            kc.wait_for_ready(timeout=TIMEOUT)
+            for source in warm_up_cells():
+                reply = kc.execute_interactive(source, timeout=TIMEOUT, output_hook=lambda msg: None)
+                if reply["content"]["status"] != "ok":
+                    raise SystemExit(f"kernel-archive: a warm-up cell failed: {source.splitlines()[0]!r}")
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=False)  # a clean exit: the JVM writes the archive as it exits
+    if not tmp.exists():
+        raise SystemExit(f"kernel-archive: the kernel exited without writing its archive (its log: {LOG})")
+    tmp.replace(ARCHIVE)
+
+
+def main():
+    if not (SPEC / "kernel.json").exists():
+        raise SystemExit(f"kernel-archive: no kernelspec in {SPEC}: run tools/install-kernel.sh first (make setup)")
+    if not JAR.exists():
+        raise SystemExit(f"kernel-archive: {JAR.relative_to(ROOT)} is missing: run `make lib` first")
+    argv = json.loads((SPEC / "kernel.json").read_text())["argv"]
+    if "-jar" not in argv:
+        raise SystemExit(f"kernel-archive: {SPEC / 'kernel.json'} does not start the kernel's JVM directly; "
+                         "run tools/install-kernel.sh again")
+    want = key(argv)
+    if "--force" not in sys.argv and ARCHIVE.exists() and KEY.exists() and json.loads(KEY.read_text()) == want:
+        print("kernel-archive: up to date")
+    else:
+        started = time.monotonic()
+        KEY.unlink(missing_ok=True)
+        make_archive(argv)
+        KEY.write_text(json.dumps(want, indent=1))
+        print(f"kernel-archive: {ARCHIVE} ({ARCHIVE.stat().st_size >> 20} MiB) in {time.monotonic() - started:.0f} s")
+    if not any(a.startswith(CDS_OPTION) for a in argv):
+        subprocess.run([str(ROOT / "tools" / "install-kernel.sh"), sys.executable], check=True)
+
+
+if __name__ == "__main__":
+    main()
