@@ -161,7 +161,7 @@ public final class MultiHeadAttention {
         int dk = Wq.get(0).numRows, dv = Wv.get(0).numRows;
         DMatrixRMaj H = new DMatrixRMaj(heads() * dv, X.numCols);
         for (int i = 0; i < heads(); i++) {
-            ScaledDotProductAttention.Result head = attention.forward(rows(Qs, i, dk), rows(Ks, i, dk), rows(Vs, i, dv));
+            ScaledDotProductAttention.Result head = attention.forwardChecked(rows(Qs, i, dk), rows(Ks, i, dk), rows(Vs, i, dv));
             heads.add(head);
             CommonOps_DDRM.insert(head.output(), H, i * dv, 0);
         }
@@ -191,7 +191,7 @@ public final class MultiHeadAttention {
         // input gradients of all heads are one product each
         DMatrixRMaj dQs = new DMatrixRMaj(heads() * dk, n), dKs = new DMatrixRMaj(heads() * dk, m), dVs = new DMatrixRMaj(heads() * dv, m);
         for (int i = 1; i <= heads(); i++) {
-            ScaledDotProductAttention.Gradients g = attention.backward(r.head(i), rows(dH, i - 1, dv));
+            ScaledDotProductAttention.Gradients g = attention.backwardChecked(r.head(i), rows(dH, i - 1, dv));
             CommonOps_DDRM.insert(g.dQ(), dQs, (i - 1) * dk, 0);
             CommonOps_DDRM.insert(g.dK(), dKs, (i - 1) * dk, 0);
             CommonOps_DDRM.insert(g.dV(), dVs, (i - 1) * dv, 0);

@@ -118,6 +118,14 @@ public final class ScaledDotProductAttention {
     /** Many queries at once: S = Kᵀ Q / √d (masked to −∞ above the diagonal if causal), A = softmax(S), O = V A. */
     public Result forward(DMatrixRMaj Q, DMatrixRMaj K, DMatrixRMaj V) {
         requireShapes(Q, K, V, "Q");
+        return forwardChecked(Q, K, V);
+    }
+
+    /**
+     * {@link #forward} for callers whose Q, K and V have checked shapes and come from finite inputs
+     * (multi-head attention, per head): scores that overflow are still caught by the softmax.
+     */
+    Result forwardChecked(DMatrixRMaj Q, DMatrixRMaj K, DMatrixRMaj V) {
         requireMaskFits(Q, K);
         DMatrixRMaj S = new DMatrixRMaj(K.numCols, Q.numCols);
         MatMul.multTransA(K, Q, S);
@@ -169,12 +177,18 @@ public final class ScaledDotProductAttention {
         Provenance.require(r.madeBy(), this, null, "r");
         Shapes.require(dO, "dL/dO", r.output().numRows, r.output().numCols);
         Shapes.finite(dO, "dL/dO");
+        return backwardChecked(r, dO);
+    }
+
+    /** {@link #backward} for callers that have checked r and the shape of a finite dO already (multi-head attention, per head). */
+    Gradients backwardChecked(Result r, DMatrixRMaj dO) {
         DMatrixRMaj A = r.weights();
         DMatrixRMaj dV = new DMatrixRMaj(r.V().numRows, r.V().numCols);
         MatMul.multTransB(dO, A, dV);
         DMatrixRMaj dA = new DMatrixRMaj(A.numRows, A.numCols);
         MatMul.multTransA(r.V(), dO, dA);
-        DMatrixRMaj dS = Softmax.backwardColumns(A, dA);
+        DMatrixRMaj dS = dA;
+        Softmax.backwardColumns(A, dA, dS);
         double s = scale(r.Q().numRows);
         DMatrixRMaj dQ = new DMatrixRMaj(r.Q().numRows, r.Q().numCols);
         MatMul.mult(r.K(), dS, dQ);

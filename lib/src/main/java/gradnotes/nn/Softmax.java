@@ -26,12 +26,7 @@ public final class Softmax {
         for (int j = 0; j < cols; j++)
             if (!(Math.abs(max[j]) < Double.POSITIVE_INFINITY)) requireScores(z);
         DMatrixRMaj p = new DMatrixRMaj(rows, cols);
-        for (int i = 0; i < rows; i++) {
-            int at = i * cols;
-            for (int j = 0; j < cols; j++) p.data[at + j] = z.data[at + j] - max[j];
-            Squash.expNonPositive(p.data, at, p.data, at, cols);
-            for (int j = 0; j < cols; j++) sum[j] += p.data[at + j];
-        }
+        Squash.expBelowColumnMax(z.data, max, p.data, sum, rows, cols);
         for (int j = 0; j < cols; j++) sum[j] = 1 / sum[j];
         for (int i = 0; i < rows; i++)
             for (int j = 0, at = i * cols; j < cols; j++) p.data[at + j] *= sum[j];
@@ -69,13 +64,22 @@ public final class Softmax {
         Shapes.finite(dLdp, "dL/dp");
         if (p.numRows != dLdp.numRows || p.numCols != dLdp.numCols)
             throw new IllegalArgumentException("p is " + Shapes.of(p) + " but dL/dp is " + Shapes.of(dLdp));
+        DMatrixRMaj dz = new DMatrixRMaj(p.numRows, p.numCols);
+        backwardColumns(p, dLdp, dz);
+        return dz;
+    }
+
+    /**
+     * {@link #backwardColumns(DMatrixRMaj, DMatrixRMaj)} into {@code dz}, which may be {@code dLdp} itself
+     * (every column's pᵀ ∂L/∂p is taken before anything is written), without the checks: for callers
+     * whose p came from {@link #columns} and whose shapes already agree.
+     */
+    static void backwardColumns(DMatrixRMaj p, DMatrixRMaj dLdp, DMatrixRMaj dz) {
         int rows = p.numRows, cols = p.numCols;
-        DMatrixRMaj dz = new DMatrixRMaj(rows, cols);
         double[] dot = new double[cols];
         for (int i = 0; i < rows; i++)
             for (int j = 0, at = i * cols; j < cols; j++) dot[j] += p.data[at + j] * dLdp.data[at + j];
         for (int i = 0; i < rows; i++)
             for (int j = 0, at = i * cols; j < cols; j++) dz.data[at + j] = p.data[at + j] * (dLdp.data[at + j] - dot[j]);
-        return dz;
     }
 }
