@@ -190,8 +190,9 @@ public final class MultiHeadAttention {
         // every head's ∂L/∂Q_i, ∂L/∂K_i, ∂L/∂V_i stacked like the projections, so that the weight and
         // input gradients of all heads are one product each
         DMatrixRMaj dQs = new DMatrixRMaj(heads() * dk, n), dKs = new DMatrixRMaj(heads() * dk, m), dVs = new DMatrixRMaj(heads() * dv, m);
+        DMatrixRMaj dA = new DMatrixRMaj(m, n);
         for (int i = 1; i <= heads(); i++) {
-            ScaledDotProductAttention.Gradients g = attention.backwardChecked(r.head(i), rows(dH, i - 1, dv));
+            ScaledDotProductAttention.Gradients g = attention.backwardChecked(r.head(i), rows(dH, i - 1, dv), dA);
             CommonOps_DDRM.insert(g.dQ(), dQs, (i - 1) * dk, 0);
             CommonOps_DDRM.insert(g.dK(), dKs, (i - 1) * dk, 0);
             CommonOps_DDRM.insert(g.dV(), dVs, (i - 1) * dv, 0);

@@ -129,11 +129,11 @@ public final class ScaledDotProductAttention {
         requireMaskFits(Q, K);
         DMatrixRMaj S = new DMatrixRMaj(K.numCols, Q.numCols);
         MatMul.multTransA(K, Q, S);
-        CommonOps_DDRM.divide(S, scale(Q.numRows));
+        // masking before the division by √d is the same: −∞ / √d is −∞
         if (causal)
             for (int i = 0; i < S.numRows; i++)
                 for (int j = 0; j < i; j++) S.unsafe_set(i, j, Double.NEGATIVE_INFINITY);
-        DMatrixRMaj A = Softmax.columns(S);
+        DMatrixRMaj A = Softmax.columns(S, scale(Q.numRows));
         DMatrixRMaj O = new DMatrixRMaj(V.numRows, Q.numCols);
         MatMul.mult(V, A, O);
         return new Result(Q, K, V, S, A, O, Provenance.of(this));
@@ -177,15 +177,18 @@ public final class ScaledDotProductAttention {
         Provenance.require(r.madeBy(), this, null, "r");
         Shapes.require(dO, "dL/dO", r.output().numRows, r.output().numCols);
         Shapes.finite(dO, "dL/dO");
-        return backwardChecked(r, dO);
+        return backwardChecked(r, dO, new DMatrixRMaj(r.weights().numRows, r.weights().numCols));
     }
 
-    /** {@link #backward} for callers that have checked r and the shape of a finite dO already (multi-head attention, per head). */
-    Gradients backwardChecked(Result r, DMatrixRMaj dO) {
+    /**
+     * {@link #backward} for callers that have checked r and the shape of a finite dO already (multi-head
+     * attention, per head), with ∂L/∂A and then ∂L/∂S written into {@code dA}, the shape of A, which
+     * the heads share.
+     */
+    Gradients backwardChecked(Result r, DMatrixRMaj dO, DMatrixRMaj dA) {
         DMatrixRMaj A = r.weights();
         DMatrixRMaj dV = new DMatrixRMaj(r.V().numRows, r.V().numCols);
         MatMul.multTransB(dO, A, dV);
-        DMatrixRMaj dA = new DMatrixRMaj(A.numRows, A.numCols);
         MatMul.multTransA(r.V(), dO, dA);
         DMatrixRMaj dS = dA;
         Softmax.backwardColumns(A, dA, dS);

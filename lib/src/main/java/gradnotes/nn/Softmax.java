@@ -17,11 +17,23 @@ public final class Softmax {
     public static DMatrixRMaj columns(DMatrixRMaj z) {
         Shapes.notNull(z, "z", "scores, one column per distribution");
         if (z.getNumElements() == 0) throw new IllegalArgumentException("z is " + Shapes.of(z) + ": it has no entries");
+        return columns(z, 1);
+    }
+
+    /**
+     * Divides {@code z} by {@code divisor} in place (attention's S = Kᵀ Q / √d) in the pass that finds the
+     * column maxima, then returns the softmax of its columns as {@link #columns(DMatrixRMaj)}.
+     */
+    static DMatrixRMaj columns(DMatrixRMaj z, double divisor) {
         int rows = z.numRows, cols = z.numCols;
         double[] max = new double[cols], sum = new double[cols];
         java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
-        for (int i = 0; i < rows; i++)
-            for (int j = 0, at = i * cols; j < cols; j++) max[j] = Math.max(max[j], z.data[at + j]);
+        if (divisor == 1)
+            for (int i = 0; i < rows; i++)
+                for (int j = 0, at = i * cols; j < cols; j++) max[j] = Math.max(max[j], z.data[at + j]);
+        else
+            for (int i = 0; i < rows; i++)
+                for (int j = 0, at = i * cols; j < cols; j++) max[j] = Math.max(max[j], z.data[at + j] /= divisor);
         // a column's maximum is NaN if it holds a NaN, +∞ if it holds +∞, −∞ if all of it is −∞
         for (int j = 0; j < cols; j++)
             if (!(Math.abs(max[j]) < Double.POSITIVE_INFINITY)) requireScores(z);
