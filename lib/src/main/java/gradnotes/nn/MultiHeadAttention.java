@@ -210,9 +210,9 @@ public final class MultiHeadAttention {
             MatMul.multTransB(dKVs, r.Z(), dWKV);
         }
         for (int i = 1; i <= h; i++) {
-            grads.get("Wq_" + i).setTo(rows(dWQ, (i - 1) * dk, dk));
-            grads.get("Wk_" + i).setTo(rows(dWKV, kvAt + (i - 1) * dk, dk));
-            grads.get("Wv_" + i).setTo(rows(dWKV, kvAt + h * dk + (i - 1) * dv, dv));
+            CommonOps_DDRM.extract(dWQ, (i - 1) * dk, i * dk, 0, dWQ.numCols, grads.get("Wq_" + i), 0, 0);
+            CommonOps_DDRM.extract(dWKV, kvAt + (i - 1) * dk, kvAt + i * dk, 0, dWKV.numCols, grads.get("Wk_" + i), 0, 0);
+            CommonOps_DDRM.extract(dWKV, kvAt + h * dk + (i - 1) * dv, kvAt + h * dk + i * dv, 0, dWKV.numCols, grads.get("Wv_" + i), 0, 0);
         }
         DMatrixRMaj dX = new DMatrixRMaj(r.X().numRows, n);
         MatMul.multTransA(self ? stacked(Wq, Wk, Wv) : stacked(Wq), dQs, dX);
