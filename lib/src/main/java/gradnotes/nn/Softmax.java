@@ -31,7 +31,13 @@ public final class Softmax {
         if (divisor == 1)
             for (int i = 0; i < rows; i++)
                 for (int j = 0, at = i * cols; j < cols; j++) max[j] = Math.max(max[j], z.data[at + j]);
-        else
+        else if (divisor == Math.scalb(1.0, Math.getExponent(divisor))) {
+            // a power of two (√16 = 4): multiplying by its reciprocal is exact, so gives the quotient's bits, and is
+            // several times faster than a division
+            double inverse = 1 / divisor;
+            for (int i = 0; i < rows; i++)
+                for (int j = 0, at = i * cols; j < cols; j++) max[j] = Math.max(max[j], z.data[at + j] *= inverse);
+        } else
             for (int i = 0; i < rows; i++)
                 for (int j = 0, at = i * cols; j < cols; j++) max[j] = Math.max(max[j], z.data[at + j] /= divisor);
         // a column's maximum is NaN if it holds a NaN, +∞ if it holds +∞, −∞ if all of it is −∞
