@@ -43,6 +43,9 @@ public final class Squash {
 
         /** e^x for x ≤ 0; returns false, leaving y partly written, if some x is above 0 or NaN. */
         boolean expNonPositive(double[] a, int from, double[] y, int to, int n);
+
+        /** As {@link Squash#expBelowColumnMax}; returns false, leaving y and sum partly written, if some z − max is above 0 or NaN. */
+        boolean expBelowColumnMax(double[] z, double[] max, double[] y, double[] sum, int rows, int cols);
     }
 
     static Kernel choose() {
@@ -71,6 +74,17 @@ public final class Squash {
                 if (!(x <= 0)) return false;
                 y[to + i] = exp(x, false);
             }
+            return true;
+        }
+
+        @Override public boolean expBelowColumnMax(double[] z, double[] max, double[] y, double[] sum, int rows, int cols) {
+            java.util.Arrays.fill(sum, 0, cols, 0.0);
+            for (int i = 0; i < rows; i++)
+                for (int j = 0, at = i * cols; j < cols; j++) {
+                    double x = z[at + j] - max[j];
+                    if (!(x <= 0)) return false;
+                    sum[j] += y[at + j] = exp(x, false);
+                }
             return true;
         }
     };
@@ -111,6 +125,24 @@ public final class Squash {
             for (int i = 0; i < n; i++)
                 if (!(a[from + i] <= 0))
                     throw new IllegalArgumentException("a[" + (from + i) + "] is " + a[from + i] + ": expNonPositive takes entries ≤ 0 only");
+        }
+    }
+
+    /**
+     * A softmax's exponentials over a whole {@code rows × cols} row-major matrix, one distribution per column:
+     * {@code y[i][j] = e^(z[i][j] − max[j])} and {@code sum[j] = Σ_i y[i][j]}, in one pass along the rows
+     * ({@code y} may be {@code z}). {@code max[j]} is column j's maximum, so every exponent is ≤ 0; −∞ gives 0.
+     * The same bits as {@link #expNonPositive} on each row of z − max.
+     *
+     * @throws IllegalArgumentException if some z[i][j] − max[j] is above 0 or NaN
+     */
+    public static void expBelowColumnMax(double[] z, double[] max, double[] y, double[] sum, int rows, int cols) {
+        if (!KERNEL.expBelowColumnMax(z, max, y, sum, rows, cols)) {
+            for (int i = 0; i < rows; i++)
+                for (int j = 0; j < cols; j++)
+                    if (!(z[i * cols + j] - max[j] <= 0))
+                        throw new IllegalArgumentException("z[" + i + "," + j + "] is " + z[i * cols + j] + ", above its column's maximum "
+                                + max[j] + ": expBelowColumnMax takes the maxima of the columns");
         }
     }
 

@@ -54,6 +54,28 @@ final class VectorSquash implements Squash.Kernel {
         return true;
     }
 
+    @Override
+    public boolean expBelowColumnMax(double[] z, double[] max, double[] y, double[] sum, int rows, int cols) {
+        java.util.Arrays.fill(sum, 0, cols, 0.0);
+        int main = S.loopBound(cols);
+        for (int i = 0; i < rows; i++) {
+            int at = i * cols, j = 0;
+            for (; j < main; j += S.length()) {
+                DoubleVector x = DoubleVector.fromArray(S, z, at + j).sub(DoubleVector.fromArray(S, max, j));
+                if (!x.compare(VectorOperators.LE, 0.0).allTrue()) return false;
+                DoubleVector e = exp(x, false);
+                e.intoArray(y, at + j);
+                e.add(DoubleVector.fromArray(S, sum, j)).intoArray(sum, j);
+            }
+            for (; j < cols; j++) {
+                double x = z[at + j] - max[j];
+                if (!(x <= 0)) return false;
+                sum[j] += y[at + j] = Squash.exp(x, false);
+            }
+        }
+        return true;
+    }
+
     /** e^x (or e^x − 1 when {@code minusOne}) for x ≤ 0, as Squash.exp. */
     private static DoubleVector exp(DoubleVector x, boolean minusOne) {
         DoubleVector xc = x.max(LOWEST), t = xc.mul(LOG2E).add(ROUND), k = t.sub(ROUND);

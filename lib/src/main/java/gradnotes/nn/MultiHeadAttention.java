@@ -155,13 +155,16 @@ public final class MultiHeadAttention {
         Shapes.finite(Z, "Z");
         Parameters weights = parameters();
         weights.asMap().forEach((name, W) -> Shapes.finite(W, name));
-        // every head's projection in one product: [Q_1; …; Q_h] = [W_q,1; …; W_q,h] X, and so for K and V
-        DMatrixRMaj Qs = times(stacked(Wq), X), Ks = times(stacked(Wk), Z), Vs = times(stacked(Wv), Z);
-        List<ScaledDotProductAttention.Result> heads = new ArrayList<>(heads());
-        int dk = Wq.get(0).numRows, dv = Wv.get(0).numRows;
-        DMatrixRMaj H = new DMatrixRMaj(heads() * dv, X.numCols);
-        for (int i = 0; i < heads(); i++) {
-            ScaledDotProductAttention.Result head = attention.forward(rows(Qs, i, dk), rows(Ks, i, dk), rows(Vs, i, dv));
+        // every head's projection in one product: [Q_1; …; Q_h] = [W_q,1; …; W_q,h] X, and [K_1; …; K_h; V_1; …; V_h]
+        // = [W_k,1; …; W_v,h] Z; for self-attention (Z = X) both are one product, [Q; K; V] = [W_q; W_k; W_v] X,
+        // and KVs is Qs from row kvAt on
+        int h = heads(), dk = Wq.get(0).numRows, dv = Wv.get(0).numRows, kvAt = X == Z ? h * dk : 0;
+        DMatrixRMaj Qs = times(X == Z ? stacked(Wq, Wk, Wv) : stacked(Wq), X), KVs = X == Z ? Qs : times(stacked(Wk, Wv), Z);
+        List<ScaledDotProductAttention.Result> heads = new ArrayList<>(h);
+        DMatrixRMaj H = new DMatrixRMaj(h * dv, X.numCols);
+        for (int i = 0; i < h; i++) {
+            ScaledDotProductAttention.Result head = attention.forwardChecked(rows(Qs, i * dk, dk),
+                    rows(KVs, kvAt + i * dk, dk), rows(KVs, kvAt + h * dk + i * dv, dv));
             heads.add(head);
             CommonOps_DDRM.insert(head.output(), H, i * dv, 0);
         }
@@ -186,45 +189,48 @@ public final class MultiHeadAttention {
         MatMul.multTransB(dY, r.H(), grads.get("Wo"));
         DMatrixRMaj dH = new DMatrixRMaj(r.H().numRows, r.H().numCols);
         MatMul.multTransA(Wo, dY, dH);
-        int dk = Wq.get(0).numRows, dv = Wv.get(0).numRows, n = r.X().numCols, m = r.Z().numCols;
-        // every head's ∂L/∂Q_i, ∂L/∂K_i, ∂L/∂V_i stacked like the projections, so that the weight and
-        // input gradients of all heads are one product each
-        DMatrixRMaj dQs = new DMatrixRMaj(heads() * dk, n), dKs = new DMatrixRMaj(heads() * dk, m), dVs = new DMatrixRMaj(heads() * dv, m);
-        for (int i = 1; i <= heads(); i++) {
-            ScaledDotProductAttention.Gradients g = attention.backward(r.head(i), rows(dH, i - 1, dv));
+        int h = heads(), dk = Wq.get(0).numRows, dv = Wv.get(0).numRows, n = r.X().numCols, m = r.Z().numCols;
+        boolean self = r.selfAttention();
+        int kvAt = self ? h * dk : 0;
+        // every head's ∂L/∂Q_i, ∂L/∂K_i, ∂L/∂V_i stacked like the projections (one matrix for self-attention),
+        // so that the weight and input gradients of all heads are one product each
+        DMatrixRMaj dQs = new DMatrixRMaj(h * dk + (self ? h * (dk + dv) : 0), n), dKVs = self ? dQs : new DMatrixRMaj(h * (dk + dv), m);
+        DMatrixRMaj dA = new DMatrixRMaj(m, n);
+        for (int i = 1; i <= h; i++) {
+            ScaledDotProductAttention.Gradients g = attention.backwardChecked(r.head(i), rows(dH, (i - 1) * dv, dv), dA);
             CommonOps_DDRM.insert(g.dQ(), dQs, (i - 1) * dk, 0);
-            CommonOps_DDRM.insert(g.dK(), dKs, (i - 1) * dk, 0);
-            CommonOps_DDRM.insert(g.dV(), dVs, (i - 1) * dv, 0);
+            CommonOps_DDRM.insert(g.dK(), dKVs, kvAt + (i - 1) * dk, 0);
+            CommonOps_DDRM.insert(g.dV(), dKVs, kvAt + h * dk + (i - 1) * dv, 0);
         }
-        DMatrixRMaj dWq = new DMatrixRMaj(dQs.numRows, r.X().numRows), dWk = new DMatrixRMaj(dKs.numRows, r.Z().numRows),
-                dWv = new DMatrixRMaj(dVs.numRows, r.Z().numRows);
-        MatMul.multTransB(dQs, r.X(), dWq);
-        MatMul.multTransB(dKs, r.Z(), dWk);
-        MatMul.multTransB(dVs, r.Z(), dWv);
-        for (int i = 1; i <= heads(); i++) {
-            grads.get("Wq_" + i).setTo(rows(dWq, i - 1, dk));
-            grads.get("Wk_" + i).setTo(rows(dWk, i - 1, dk));
-            grads.get("Wv_" + i).setTo(rows(dWv, i - 1, dv));
+        DMatrixRMaj dWQ = new DMatrixRMaj(dQs.numRows, r.X().numRows);
+        MatMul.multTransB(dQs, r.X(), dWQ);
+        DMatrixRMaj dWKV = dWQ;
+        if (!self) {
+            dWKV = new DMatrixRMaj(dKVs.numRows, r.Z().numRows);
+            MatMul.multTransB(dKVs, r.Z(), dWKV);
         }
-        DMatrixRMaj dX = new DMatrixRMaj(r.X().numRows, n), dZ = new DMatrixRMaj(r.Z().numRows, m);
-        MatMul.multTransA(stacked(Wq), dQs, dX);
-        MatMul.multTransA(stacked(Wk), dKs, dZ);
-        MatMul.multAddTransA(stacked(Wv), dVs, dZ);
-        if (r.selfAttention()) {
-            CommonOps_DDRM.addEquals(dX, dZ);
-            return new Gradients(grads, dX, dX);
+        for (int i = 1; i <= h; i++) {
+            CommonOps_DDRM.extract(dWQ, (i - 1) * dk, i * dk, 0, dWQ.numCols, grads.get("Wq_" + i), 0, 0);
+            CommonOps_DDRM.extract(dWKV, kvAt + (i - 1) * dk, kvAt + i * dk, 0, dWKV.numCols, grads.get("Wk_" + i), 0, 0);
+            CommonOps_DDRM.extract(dWKV, kvAt + h * dk + (i - 1) * dv, kvAt + h * dk + i * dv, 0, dWKV.numCols, grads.get("Wv_" + i), 0, 0);
         }
+        DMatrixRMaj dX = new DMatrixRMaj(r.X().numRows, n);
+        MatMul.multTransA(self ? stacked(Wq, Wk, Wv) : stacked(Wq), dQs, dX);
+        if (self) return new Gradients(grads, dX, dX);
+        DMatrixRMaj dZ = new DMatrixRMaj(r.Z().numRows, m);
+        MatMul.multTransA(stacked(Wk, Wv), dKVs, dZ);
         return new Gradients(grads, dX, dZ);
     }
 
-    /** The heads' matrices one above the other. */
-    private static DMatrixRMaj stacked(List<DMatrixRMaj> perHead) {
-        return CommonOps_DDRM.concatRowsMulti(perHead.toArray(DMatrixRMaj[]::new));
+    /** The heads' matrices one above the other, list after list. */
+    @SafeVarargs
+    private static DMatrixRMaj stacked(List<DMatrixRMaj>... perHead) {
+        return CommonOps_DDRM.concatRowsMulti(java.util.Arrays.stream(perHead).flatMap(List::stream).toArray(DMatrixRMaj[]::new));
     }
 
-    /** Head i's rows (i = 0..h-1) of a stacked matrix, {@code size} rows per head. */
-    private static DMatrixRMaj rows(DMatrixRMaj stacked, int i, int size) {
-        return CommonOps_DDRM.extract(stacked, i * size, (i + 1) * size, 0, stacked.numCols);
+    /** Rows {@code from .. from + size − 1} of a stacked matrix (one head's). */
+    private static DMatrixRMaj rows(DMatrixRMaj stacked, int from, int size) {
+        return CommonOps_DDRM.extract(stacked, from, from + size, 0, stacked.numCols);
     }
 
     private static DMatrixRMaj times(DMatrixRMaj W, DMatrixRMaj X) {

@@ -118,14 +118,22 @@ public final class ScaledDotProductAttention {
     /** Many queries at once: S = Kᵀ Q / √d (masked to −∞ above the diagonal if causal), A = softmax(S), O = V A. */
     public Result forward(DMatrixRMaj Q, DMatrixRMaj K, DMatrixRMaj V) {
         requireShapes(Q, K, V, "Q");
+        return forwardChecked(Q, K, V);
+    }
+
+    /**
+     * {@link #forward} for callers whose Q, K and V have checked shapes and come from finite inputs
+     * (multi-head attention, per head): scores that overflow are still caught by the softmax.
+     */
+    Result forwardChecked(DMatrixRMaj Q, DMatrixRMaj K, DMatrixRMaj V) {
         requireMaskFits(Q, K);
         DMatrixRMaj S = new DMatrixRMaj(K.numCols, Q.numCols);
         MatMul.multTransA(K, Q, S);
-        CommonOps_DDRM.divide(S, scale(Q.numRows));
+        // masking before the division by √d is the same: −∞ / √d is −∞
         if (causal)
             for (int i = 0; i < S.numRows; i++)
                 for (int j = 0; j < i; j++) S.unsafe_set(i, j, Double.NEGATIVE_INFINITY);
-        DMatrixRMaj A = Softmax.columns(S);
+        DMatrixRMaj A = Softmax.columns(S, scale(Q.numRows));
         DMatrixRMaj O = new DMatrixRMaj(V.numRows, Q.numCols);
         MatMul.mult(V, A, O);
         return new Result(Q, K, V, S, A, O, Provenance.of(this));
@@ -169,12 +177,21 @@ public final class ScaledDotProductAttention {
         Provenance.require(r.madeBy(), this, null, "r");
         Shapes.require(dO, "dL/dO", r.output().numRows, r.output().numCols);
         Shapes.finite(dO, "dL/dO");
+        return backwardChecked(r, dO, new DMatrixRMaj(r.weights().numRows, r.weights().numCols));
+    }
+
+    /**
+     * {@link #backward} for callers that have checked r and the shape of a finite dO already (multi-head
+     * attention, per head), with ∂L/∂A and then ∂L/∂S written into {@code dA}, the shape of A, which
+     * the heads share.
+     */
+    Gradients backwardChecked(Result r, DMatrixRMaj dO, DMatrixRMaj dA) {
         DMatrixRMaj A = r.weights();
         DMatrixRMaj dV = new DMatrixRMaj(r.V().numRows, r.V().numCols);
         MatMul.multTransB(dO, A, dV);
-        DMatrixRMaj dA = new DMatrixRMaj(A.numRows, A.numCols);
         MatMul.multTransA(r.V(), dO, dA);
-        DMatrixRMaj dS = Softmax.backwardColumns(A, dA);
+        DMatrixRMaj dS = dA;
+        Softmax.backwardColumns(A, dA, dS);
         double s = scale(r.Q().numRows);
         DMatrixRMaj dQ = new DMatrixRMaj(r.Q().numRows, r.Q().numCols);
         MatMul.mult(r.K(), dS, dQ);

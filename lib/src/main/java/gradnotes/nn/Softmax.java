@@ -17,21 +17,34 @@ public final class Softmax {
     public static DMatrixRMaj columns(DMatrixRMaj z) {
         Shapes.notNull(z, "z", "scores, one column per distribution");
         if (z.getNumElements() == 0) throw new IllegalArgumentException("z is " + Shapes.of(z) + ": it has no entries");
+        return columns(z, 1);
+    }
+
+    /**
+     * Divides {@code z} by {@code divisor} in place (attention's S = Kᵀ Q / √d) in the pass that finds the
+     * column maxima, then returns the softmax of its columns as {@link #columns(DMatrixRMaj)}.
+     */
+    static DMatrixRMaj columns(DMatrixRMaj z, double divisor) {
         int rows = z.numRows, cols = z.numCols;
         double[] max = new double[cols], sum = new double[cols];
         java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
-        for (int i = 0; i < rows; i++)
-            for (int j = 0, at = i * cols; j < cols; j++) max[j] = Math.max(max[j], z.data[at + j]);
+        if (divisor == 1)
+            for (int i = 0; i < rows; i++)
+                for (int j = 0, at = i * cols; j < cols; j++) max[j] = Math.max(max[j], z.data[at + j]);
+        else if (divisor == Math.scalb(1.0, Math.getExponent(divisor))) {
+            // a power of two (√16 = 4): multiplying by its reciprocal is exact, so gives the quotient's bits, and is
+            // several times faster than a division
+            double inverse = 1 / divisor;
+            for (int i = 0; i < rows; i++)
+                for (int j = 0, at = i * cols; j < cols; j++) max[j] = Math.max(max[j], z.data[at + j] *= inverse);
+        } else
+            for (int i = 0; i < rows; i++)
+                for (int j = 0, at = i * cols; j < cols; j++) max[j] = Math.max(max[j], z.data[at + j] /= divisor);
         // a column's maximum is NaN if it holds a NaN, +∞ if it holds +∞, −∞ if all of it is −∞
         for (int j = 0; j < cols; j++)
             if (!(Math.abs(max[j]) < Double.POSITIVE_INFINITY)) requireScores(z);
         DMatrixRMaj p = new DMatrixRMaj(rows, cols);
-        for (int i = 0; i < rows; i++) {
-            int at = i * cols;
-            for (int j = 0; j < cols; j++) p.data[at + j] = z.data[at + j] - max[j];
-            Squash.expNonPositive(p.data, at, p.data, at, cols);
-            for (int j = 0; j < cols; j++) sum[j] += p.data[at + j];
-        }
+        Squash.expBelowColumnMax(z.data, max, p.data, sum, rows, cols);
         for (int j = 0; j < cols; j++) sum[j] = 1 / sum[j];
         for (int i = 0; i < rows; i++)
             for (int j = 0, at = i * cols; j < cols; j++) p.data[at + j] *= sum[j];
@@ -69,13 +82,22 @@ public final class Softmax {
         Shapes.finite(dLdp, "dL/dp");
         if (p.numRows != dLdp.numRows || p.numCols != dLdp.numCols)
             throw new IllegalArgumentException("p is " + Shapes.of(p) + " but dL/dp is " + Shapes.of(dLdp));
+        DMatrixRMaj dz = new DMatrixRMaj(p.numRows, p.numCols);
+        backwardColumns(p, dLdp, dz);
+        return dz;
+    }
+
+    /**
+     * {@link #backwardColumns(DMatrixRMaj, DMatrixRMaj)} into {@code dz}, which may be {@code dLdp} itself
+     * (every column's pᵀ ∂L/∂p is taken before anything is written), without the checks: for callers
+     * whose p came from {@link #columns} and whose shapes already agree.
+     */
+    static void backwardColumns(DMatrixRMaj p, DMatrixRMaj dLdp, DMatrixRMaj dz) {
         int rows = p.numRows, cols = p.numCols;
-        DMatrixRMaj dz = new DMatrixRMaj(rows, cols);
         double[] dot = new double[cols];
         for (int i = 0; i < rows; i++)
             for (int j = 0, at = i * cols; j < cols; j++) dot[j] += p.data[at + j] * dLdp.data[at + j];
         for (int i = 0; i < rows; i++)
             for (int j = 0, at = i * cols; j < cols; j++) dz.data[at + j] = p.data[at + j] * (dLdp.data[at + j] - dot[j]);
-        return dz;
     }
 }

@@ -140,4 +140,35 @@ class SquashTest {
                 () -> Squash.expNonPositive(bad, 0, new double[4], 0, 4));
         assertEquals("a[2] is 0.5: expNonPositive takes entries ≤ 0 only", e.getMessage());
     }
+
+    /** A softmax's exponentials over a whole matrix: e^(z − column maximum) and the column sums, the bits of expNonPositive, both kernels. */
+    @Test
+    void expBelowColumnMaximaOfAMatrix() {
+        double[] a = arguments(1003);
+        for (int[] shape : new int[][] {{1, 1}, {3, 7}, {5, 8}, {4, 17}, {9, 128}, {7, 1}}) {
+            int rows = shape[0], cols = shape[1];
+            double[] z = java.util.Arrays.copyOf(a, rows * cols), max = new double[cols];
+            for (int q = 0; q < z.length; q++) z[q] = Math.max(-1e3, Math.min(1e3, z[q]));
+            if (z.length > 2) z[2] = Double.NEGATIVE_INFINITY;
+            java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
+            for (int q = 0; q < z.length; q++) max[q % cols] = Math.max(max[q % cols], z[q]);
+            for (Squash.Kernel kernel : new Squash.Kernel[] {Squash.choose(), Squash.PORTABLE}) {
+                double[] y = new double[z.length], sum = new double[cols];
+                java.util.Arrays.fill(sum, 99);
+                assertTrue(kernel.expBelowColumnMax(z, max, y, sum, rows, cols));
+                double[] expected = new double[cols];
+                for (int i = 0; i < rows; i++)
+                    for (int j = 0; j < cols; j++) {
+                        double e = Squash.exp(z[i * cols + j] - max[j], false);
+                        expected[j] += e;
+                        assertEquals(Double.doubleToRawLongBits(e), Double.doubleToRawLongBits(y[i * cols + j]), rows + "×" + cols + " at " + i + "," + j);
+                    }
+                for (int j = 0; j < cols; j++) assertEquals(expected[j], sum[j], 0.0, "sum of column " + j);
+            }
+        }
+        double[] z = {-1, 2, 0.5, 3}, max = {0.5, 1};
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Squash.expBelowColumnMax(z, max, new double[4], new double[2], 2, 2));
+        assertEquals("z[0,1] is 2.0, above its column's maximum 1.0: expBelowColumnMax takes the maxima of the columns", e.getMessage());
+    }
 }
