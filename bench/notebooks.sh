@@ -15,6 +15,7 @@ peaks="$out/kernel-rss.txt"
 (
   while sleep 0.2; do
     for pid in $(pgrep -f jjava.jar || true); do
+      [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = java ] || continue   # the kernels, not their callers
       rss=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status" 2>/dev/null || true)
       [ -n "$rss" ] && echo "$pid $rss" >> "$peaks"
     done
