@@ -15,7 +15,6 @@ starts without it, silently, as the kernelspec turns CDS's warnings off.
 
   kernel-archive.py [--force]     run with the Python of the environment that holds the kernelspec
 """
-import hashlib
 import json
 import os
 import pathlib
@@ -24,6 +23,8 @@ import subprocess
 import sys
 import tempfile
 import time
+
+from notebooks import sha256  # tools/, this script's folder, is first on sys.path
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 JAR = ROOT / "lib" / "target" / "gradnotes.jar"
@@ -35,14 +36,6 @@ LOG = ROOT / "build" / "kernel-archive.log"
 CDS_OPTION = "-XX:SharedArchiveFile="
 CDS_OPTIONS = (CDS_OPTION, "-Xlog:cds")  # the archive option and turning CDS's messages off
 TIMEOUT = 120  # seconds for each warm-up cell, on a busy machine too
-
-
-def sha256(path):
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def jvm_options(argv):

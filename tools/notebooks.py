@@ -96,15 +96,18 @@ def cell_problem(cell):
     return None
 
 
+def sha256(path):
+    """The SHA-256 of a file, read a mebibyte at a time."""
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
 def fingerprint(src):
     """What an executed notebook was made from: the source notebook and the library jar."""
-    def sha(path):
-        h = hashlib.sha256()
-        with open(path, "rb") as f:
-            for block in iter(lambda: f.read(1 << 20), b""):
-                h.update(block)
-        return h.hexdigest()
-    return {"source_sha256": sha(src), "jar_sha256": sha(JAR)}
+    return {"source_sha256": sha256(src), "jar_sha256": sha256(JAR)}
 
 
 def up_to_date(src, out):
