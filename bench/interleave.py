@@ -43,7 +43,7 @@ class Java:
 
     def __init__(self, jar, log):
         self.process = subprocess.Popen(
-            ["java", "--add-modules", "jdk.incubator.vector", "-cp", jar, "gradnotes.bench.Interleaved"],
+            [os.environ.get("JAVA", "java"), "--add-modules", "jdk.incubator.vector", "-cp", jar, "gradnotes.bench.Interleaved"],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, text=True, bufsize=1)
         ready = self.process.stdout.readline().split(None, 1)
         if not ready or ready[0] != "ready":
@@ -140,7 +140,7 @@ def main():
         cpu = next((line.split(":", 1)[1].strip() for line in f if line.startswith("model name")), "unknown")
         f.seek(0)
         flags = next((line for line in f if line.startswith("flags")), "")
-    java_version = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
+    java_version = subprocess.run([os.environ.get("JAVA", "java"), "-version"], capture_output=True, text=True).stderr.splitlines()[0]
     record = {
         "machine": {"cores": os.cpu_count(), "cpu": cpu, "avx512": "avx512f" in flags.split(),
                     "java": java_version, "kernel": java.kernel, "torch": torch.__version__,

@@ -1,7 +1,6 @@
 package gradnotes.linalg;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -319,8 +318,8 @@ final class VectorGemm implements Gemm {
                 s2 = DoubleVector.fromArray(S, a, a2 + p).fma(x, s2);
                 s3 = DoubleVector.fromArray(S, a, a3 + p).fma(x, s3);
             }
-            double t0 = s0.reduceLanes(VectorOperators.ADD), t1 = s1.reduceLanes(VectorOperators.ADD);
-            double t2 = s2.reduceLanes(VectorOperators.ADD), t3 = s3.reduceLanes(VectorOperators.ADD);
+            double t0 = sumInLaneOrder(s0), t1 = sumInLaneOrder(s1);
+            double t2 = sumInLaneOrder(s2), t3 = sumInLaneOrder(s3);
             for (int p = kMain; p < k; p++) {
                 double x = b[bOff + p];
                 t0 += a[a0 + p] * x;
@@ -337,10 +336,22 @@ final class VectorGemm implements Gemm {
             int a0 = aOff + i * lda;
             DoubleVector s0 = DoubleVector.zero(S);
             for (int p = 0; p < kMain; p += L) s0 = DoubleVector.fromArray(S, a, a0 + p).fma(DoubleVector.fromArray(S, b, bOff + p), s0);
-            double t0 = s0.reduceLanes(VectorOperators.ADD);
+            double t0 = sumInLaneOrder(s0);
             for (int p = kMain; p < k; p++) t0 += a[a0 + p] * b[bOff + p];
             c[cOff + i * ldc] += t0;
         }
+    }
+
+    /**
+     * The lanes of s added from the first to the last. {@code reduceLanes(ADD)} leaves the order open, and
+     * JDK 24 and later add in a different order once the method is compiled than before: the same
+     * product would round differently early and late in one run, and from one JDK to the next.
+     */
+    static double sumInLaneOrder(DoubleVector s) {
+        double[] lanes = s.toArray();
+        double sum = lanes[0];
+        for (int l = 1; l < lanes.length; l++) sum += lanes[l];
+        return sum;
     }
 
     @Override
