@@ -22,13 +22,17 @@ if [ ${#need[@]} -gt 0 ]; then
   $sudo apt-get update -q && $sudo apt-get install -y -q "${need[@]}"
 fi
 blas=$(readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3 2>/dev/null || echo unknown)
+# the Java side runs on the kernel's JDK (tools/install-kernel.sh picks the newest, 17 or later)
+spec="$root/build/venv/share/jupyter/kernels/java/kernel.json"
+JAVA=$( [ -f "$spec" ] && python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["argv"][0])' "$spec" || echo java)
+export JAVA
 echo "bench: building"
 mvn -q -B -f "$root/pom.xml" -pl lib,bench -am package -DskipTests
-echo "bench: machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1)"
+echo "bench: machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $("$JAVA" -version 2>&1 | head -1) ($JAVA)"
 if [ "${1:-}" = "--jmh" ]; then
   shift
   echo "bench: JMH only (1 fork, 3 × 2 s warm-up, 5 × 2 s measurement per benchmark)"
-  exec java -jar "$root/bench/target/benchmarks.jar" -f 1 -wi 3 -w 2s -i 5 -r 2s "$@"
+  exec "$JAVA" -jar "$root/bench/target/benchmarks.jar" -f 1 -wi 3 -w 2s -i 5 -r 2s "$@"
 fi
 echo "bench: PyTorch $(/usr/bin/python3 -c 'import torch; print(torch.__version__)'), 1 thread, float64, BLAS $blas"
 # one thread on both sides: the BLAS keeps its own pool otherwise (torch_bench.load sets these too)

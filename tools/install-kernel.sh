@@ -2,7 +2,8 @@
 # Makes the JJava kernelspec "java" that the jjava package installed into a Python environment ready for
 # gradnotes: the Vector API module for the library's kernels, a heap for the larger examples, and a
 # name that says which kernel it is. The jars stay where pip put them ({resource_dir}), so the
-# kernelspec holds no absolute path and survives the project being moved or copied.
+# kernelspec holds no path into the project and survives the project being moved or copied; the only
+# absolute path in it is the JDK's.
 #   install-kernel.sh [PYTHON]   the environment's interpreter (default: build/venv/bin/python)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -12,18 +13,48 @@ spec="$prefix/share/jupyter/kernels/java"
 [ -f "$spec/jjava.jar" ] || { echo "install-kernel: $spec/jjava.jar is missing: install tools/requirements.txt into that environment first (make setup)" >&2; exit 1; }
 version=$("$python" -m pip show jjava | sed -n 's/^Version: //p')
 
+# The JDK the kernel runs on: the newest one, 17 or later, with JShell and the Vector API, among
+# `java` on PATH, $JAVA_HOME and /usr/lib/jvm; GRADNOTES_JAVA=/path/to/bin/java chooses one. A newer
+# JDK runs the same notebooks faster (JDK 25 against 17: id2223's trainings in less than half the
+# time) and to the same bits (lib: SameRoundingTest).
+feature() {  # the JDK's feature version (17, 21, 25...), or nothing if it is not a usable JDK
+  "$1" --list-modules 2>/dev/null | grep -q '^jdk.incubator.vector@' || return 0
+  "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p'
+}
+if [ -n "${GRADNOTES_JAVA:-}" ]; then
+  java=$GRADNOTES_JAVA
+  [ -n "$(feature "$java")" ] || { echo "install-kernel: GRADNOTES_JAVA=$java is not a JDK with JShell and the Vector API" >&2; exit 1; }
+else
+  java= best=0
+  for candidate in "$(command -v java || true)" "${JAVA_HOME:+$JAVA_HOME/bin/java}" /usr/lib/jvm/*/bin/java; do
+    [ -x "$candidate" ] || continue
+    v=$(feature "$candidate")
+    if [ -n "$v" ] && [ "$v" -ge 17 ] && [ "$v" -gt "$best" ]; then java=$(readlink -f "$candidate") best=$v; fi
+  done
+  [ -n "$java" ] || { echo "install-kernel: no JDK 17 or later found (java on PATH, JAVA_HOME, /usr/lib/jvm); set GRADNOTES_JAVA" >&2; exit 1; }
+fi
+version_of_java=$(feature "$java")
+
 # The kernel's JVM is started directly, with the options JJava's launcher would add
 # (--add-opens for JShell), rather than through jjava-launcher.jar, which would start a second JVM
-# first: half a second or more of every kernel start. With the class-data sharing archive that
-# tools/kernel-archive.py makes (gradnotes.jsa, next to the jars) the JVM maps the classes of
-# javac, JShell, JJava and the library instead of loading them; CDS's own messages are off, so a
-# stale archive (another JDK) is skipped silently.
-cds=""
-[ -f "$spec/gradnotes.jsa" ] && cds='"-XX:SharedArchiveFile={resource_dir}/gradnotes.jsa", "-Xlog:cds=off", "-Xlog:cds+dynamic=off", '
+# first: half a second or more of every kernel start. With the archive that tools/kernel-archive.py
+# makes next to the jars the JVM maps the classes of javac, JShell and JJava instead of loading them:
+# on JDK 25 and later an AOT cache (gradnotes.aot, which also holds the methods' profiles), before
+# that a class-data sharing archive (gradnotes.jsa). Their own messages are off, so a stale archive
+# (another JDK) is skipped silently.
+archive=""
+if [ "$version_of_java" -ge 25 ]; then
+  [ -f "$spec/gradnotes.aot" ] && archive='"-XX:AOTCache={resource_dir}/gradnotes.aot", "-Xlog:aot=off", "-Xlog:cds=off", '
+  # JDK 24+ warns on stderr when a library calls sun.misc.Unsafe's memory methods (classgraph, in
+  # Tablesaw's plotting, does); the calls are allowed either way.
+  archive+='"--sun-misc-unsafe-memory-access=allow", '
+else
+  [ -f "$spec/gradnotes.jsa" ] && archive='"-XX:SharedArchiveFile={resource_dir}/gradnotes.jsa", "-Xlog:cds=off", "-Xlog:cds+dynamic=off", '
+fi
 cat > "$spec/kernel.json.tmp" <<JSON
 {
-  "argv": ["java", "-Xmx1g", "-XX:+UseSerialGC", "--add-modules", "jdk.incubator.vector",
-           "--add-opens", "jdk.jshell/jdk.jshell=ALL-UNNAMED", $cds
+  "argv": ["$java", "-Xmx1g", "-XX:+UseSerialGC", "--add-modules", "jdk.incubator.vector",
+           "--add-opens", "jdk.jshell/jdk.jshell=ALL-UNNAMED", $archive
            "-jar", "{resource_dir}/jjava.jar", "{connection_file}"],
   "display_name": "Java (gradnotes)",
   "language": "java",
@@ -35,4 +66,4 @@ cat > "$spec/kernel.json.tmp" <<JSON
 }
 JSON
 mv "$spec/kernel.json.tmp" "$spec/kernel.json"
-echo "install-kernel: kernelspec 'java' (JJava $version$([ -n "$cds" ] && echo ", CDS archive")) in $spec"
+echo "install-kernel: kernelspec 'java' (JJava $version on JDK $version_of_java, $java$(grep -q 'AOTCache\|SharedArchive' "$spec/kernel.json" && echo ", with its archive")) in $spec"

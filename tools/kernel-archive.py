@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
-"""Makes the class-data sharing (CDS) archive that lets the JJava kernel start faster.
+"""Makes the archive that lets the JJava kernel start faster.
 
-A kernel spends its first seconds loading and verifying the classes of the JVM's compiler, of JShell,
-of JJava and of the library. A dynamic CDS archive (JDK 13+) holds those classes already parsed and
-verified: this script starts the kernel once with `-XX:ArchiveClassesAtExit`, runs what every
-notebook runs first (the `%classpath` cell, each notebook's imports, the index notebook), stops it,
-and the JVM writes the archive as it exits, as `gradnotes.jsa` next to the kernelspec's jars.
-install-kernel.sh then adds `-XX:SharedArchiveFile={resource_dir}/gradnotes.jsa` to the kernelspec.
+A kernel spends its first seconds loading and verifying the classes of the JVM's compiler, of JShell
+and of JJava. An archive holds those classes already parsed and verified: this script starts the
+kernel once, runs what every notebook runs first (the `%classpath` cell, each notebook's imports,
+the index notebook), ends the JVM, and the JVM writes the archive as it exits, next to the
+kernelspec's jars. On JDK 25 and later that is an AOT cache (`-XX:AOTCacheOutput`, JEP 514/515:
+the classes loaded and linked, and the methods' profiles), `gradnotes.aot`; on an older JDK a
+dynamic class-data sharing archive (`-XX:ArchiveClassesAtExit`), `gradnotes.jsa`.
+install-kernel.sh then adds `-XX:AOTCache=...` or `-XX:SharedArchiveFile=...` to the kernelspec.
 
 The archive is made again when the library jar, the kernel's jars, the JDK or the kernel's JVM
 options change (a key next to it records what it was made from); otherwise this script does
@@ -30,17 +32,33 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 JAR = ROOT / "lib" / "target" / "gradnotes.jar"
 NOTEBOOKS = ROOT / "notebooks"
 SPEC = pathlib.Path(sys.prefix) / "share" / "jupyter" / "kernels" / "java"
-ARCHIVE = SPEC / "gradnotes.jsa"
-KEY = SPEC / "gradnotes.jsa.key"
 LOG = ROOT / "build" / "kernel-archive.log"
-CDS_OPTION = "-XX:SharedArchiveFile="
-CDS_OPTIONS = (CDS_OPTION, "-Xlog:cds")  # the archive option and turning CDS's messages off
+USE_OPTIONS = ("-XX:SharedArchiveFile=", "-XX:AOTCache=")  # the kernelspec's option that maps an archive
+ARCHIVE_OPTIONS = USE_OPTIONS + ("-Xlog:cds", "-Xlog:aot")  # ... and the ones that turn their messages off
 TIMEOUT = 120  # seconds for each warm-up cell, on a busy machine too
 
 
+class Archive:
+    """Which archive the kernel's JDK makes: an AOT cache from JDK 25 on, a dynamic CDS archive before."""
+
+    def __init__(self, java):
+        settings = subprocess.run([java, "-XshowSettings:properties", "-version"], capture_output=True, text=True).stderr
+        feature = next((line.split("=")[1].strip() for line in settings.splitlines()
+                        if line.strip().startswith("java.specification.version")), "0")
+        self.aot = int(feature) >= 25
+        self.path = SPEC / ("gradnotes.aot" if self.aot else "gradnotes.jsa")
+        self.key = self.path.with_name(self.path.name + ".key")
+
+    def dump_options(self, tmp):
+        if self.aot:  # the JVM records as it runs, then a second JVM assembles the cache when it exits
+            return [f"-XX:AOTCacheOutput={tmp}", "-Xlog:aot=off", "-Xlog:cds=off"]
+        # the classes it cannot archive (JFR's, generated ones) are expected
+        return [f"-XX:ArchiveClassesAtExit={tmp}", "-Xlog:cds=off", "-Xlog:cds+dynamic=off"]
+
+
 def jvm_options(argv):
-    """The kernelspec's JVM options, without the archive option (what the archive must be made with)."""
-    return [a for a in argv[1:argv.index("-jar")] if not a.startswith(CDS_OPTIONS)]
+    """The kernelspec's JVM options, without the archive's (what the archive must be made with)."""
+    return [a for a in argv[1:argv.index("-jar")] if not a.startswith(ARCHIVE_OPTIONS)]
 
 
 def key(argv):
@@ -63,19 +81,17 @@ def warm_up_cells():
     return cells + index
 
 
-def make_archive(argv):
+def make_archive(argv, archive):
     from jupyter_client.kernelspec import KernelSpecManager
     from jupyter_client.manager import KernelManager
 
-    tmp = ARCHIVE.with_suffix(".jsa.tmp")
+    tmp = archive.path.with_name(archive.path.name + ".tmp")
     tmp.unlink(missing_ok=True)
     with tempfile.TemporaryDirectory() as folder:
         spec = pathlib.Path(folder) / "java-archive"
         spec.mkdir()
-        dump = [a.replace("{resource_dir}", str(SPEC)) for a in argv if not a.startswith(CDS_OPTIONS)]
-        dump.insert(1, f"-XX:ArchiveClassesAtExit={tmp}")
-        dump.insert(2, "-Xlog:cds=off")  # the classes it cannot archive (JFR's, generated ones) are expected
-        dump.insert(3, "-Xlog:cds+dynamic=off")
+        dump = [a.replace("{resource_dir}", str(SPEC)) for a in argv if not a.startswith(ARCHIVE_OPTIONS)]
+        dump[1:1] = archive.dump_options(tmp)
         (spec / "kernel.json").write_text(json.dumps({"argv": dump, "display_name": "archive", "language": "java",
                                                       "interrupt_mode": "message", "env": {"JJAVA_COMPILER_OPTS": ""}}))
         km = KernelManager(kernel_name="java-archive", kernel_spec_manager=KernelSpecManager(kernel_dirs=[folder]))
@@ -91,12 +107,20 @@ def make_archive(argv):
                 reply = kc.execute_interactive(source, timeout=TIMEOUT, output_hook=lambda msg: None)
                 if reply["content"]["status"] != "ok":
                     raise SystemExit(f"kernel-archive: a warm-up cell failed: {source.splitlines()[0]!r}")
+            # The JVM writes the archive as it exits. JJava's own shutdown leaves a thread that keeps
+            # the JVM up for another minute; System.exit ends it at once, as cleanly.
+            kc.execute("System.exit(0);")
+            deadline = time.monotonic() + TIMEOUT
+            while km.is_alive() and time.monotonic() < deadline:
+                time.sleep(0.1)
         finally:
             kc.stop_channels()
-            km.shutdown_kernel(now=False)  # a clean exit: the JVM writes the archive as it exits
+            if km.is_alive():
+                km.shutdown_kernel(now=True)
+            km.cleanup_resources()
     if not tmp.exists():
         raise SystemExit(f"kernel-archive: the kernel exited without writing its archive (its log: {LOG})")
-    tmp.replace(ARCHIVE)
+    tmp.replace(archive.path)
 
 
 def main():
@@ -108,16 +132,18 @@ def main():
     if "-jar" not in argv:
         raise SystemExit(f"kernel-archive: {SPEC / 'kernel.json'} does not start the kernel's JVM directly; "
                          "run tools/install-kernel.sh again")
-    want = key(argv)
-    if "--force" not in sys.argv and ARCHIVE.exists() and KEY.exists() and json.loads(KEY.read_text()) == want:
+    want, archive = key(argv), Archive(argv[0])
+    if "--force" not in sys.argv and archive.path.exists() and archive.key.exists() \
+            and json.loads(archive.key.read_text()) == want:
         print("kernel-archive: up to date")
     else:
         started = time.monotonic()
-        KEY.unlink(missing_ok=True)
-        make_archive(argv)
-        KEY.write_text(json.dumps(want, indent=1))
-        print(f"kernel-archive: {ARCHIVE} ({ARCHIVE.stat().st_size >> 20} MiB) in {time.monotonic() - started:.0f} s")
-    if not any(a.startswith(CDS_OPTION) for a in argv):
+        archive.key.unlink(missing_ok=True)
+        make_archive(argv, archive)
+        archive.key.write_text(json.dumps(want, indent=1))
+        print(f"kernel-archive: {archive.path} ({archive.path.stat().st_size >> 20} MiB) "
+              f"in {time.monotonic() - started:.0f} s")
+    if not any(a.startswith(USE_OPTIONS) for a in argv):
         subprocess.run([str(ROOT / "tools" / "install-kernel.sh"), sys.executable], check=True)
 
 
