@@ -145,13 +145,15 @@ final class VectorGemm implements Gemm {
                     for (int jj = nr; jj < NR; jj++) packed[at + jj] = 0.0;
                 }
             } else {
-                // Bᵀ: nr stored rows read side by side, each front to back, the panel written in order
-                int from = b0 + j0 * bCol;
-                for (int p = 0; p < kc; p++) {
-                    int at = to + p * NR;
-                    for (int jj = 0; jj < nr; jj++) packed[at + jj] = b[from + jj * bCol + p * bRow];
-                    for (int jj = nr; jj < NR; jj++) packed[at + jj] = 0.0;
+                // Bᵀ: each stored row (a column of the panel) read front to back and written down its
+                // column; the panel, kc × NR, stays in L1 (reading the nr rows side by side instead, a
+                // stride apart, made the weight gradients' products a quarter slower)
+                for (int jj = 0; jj < nr; jj++) {
+                    int from = b0 + (j0 + jj) * bCol;
+                    for (int p = 0, at = to + jj; p < kc; p++, at += NR) packed[at] = b[from + p * bRow];
                 }
+                for (int jj = nr; jj < NR; jj++)
+                    for (int p = 0, at = to + jj; p < kc; p++, at += NR) packed[at] = 0.0;
             }
         }
     }
