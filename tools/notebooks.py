@@ -30,7 +30,9 @@ import os
 import pathlib
 import re
 import shutil
+import signal
 import sys
+import threading
 import time
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -49,7 +51,15 @@ CELL_TIMEOUT = 300  # seconds; a demo cell should take a few
 
 
 class NotebookFailure(Exception):
-    pass
+    def __init__(self, message, port_taken=False):
+        super().__init__(message)
+        self.port_taken = port_taken  # the kernel could not bind a port it was given (see execute_one)
+
+
+# Jupyter picks a kernel's ports by binding port 0 and letting go; the kernel binds them a moment later.
+# With two runner processes starting kernels, one in a few hundred starts finds a port taken in between
+# (jupyter/jupyter_client#487) and JJava stops with this in its log, its JVM still up.
+PORT_TAKEN = "Address already in use"
 
 
 def sources(names, folder=NOTEBOOKS):
@@ -128,14 +138,19 @@ def execute_one(src, out, progress=True):
     import nbformat
 
     log = out.with_suffix(".kernel.log")
-    nb = nbformat.read(src, as_version=4)
-    started = time.monotonic()
-    try:
-        with open(log, "w") as kernel_log:
-            timings = run_cells(nb, src, log, kernel_log, progress)
-    except NotebookFailure:
-        out.unlink(missing_ok=True)
-        raise
+    for attempt in (1, 2):
+        nb = nbformat.read(src, as_version=4)
+        started = time.monotonic()
+        try:
+            with open(log, "w") as kernel_log:
+                timings = run_cells(nb, src, log, kernel_log, progress)
+            break
+        except NotebookFailure as e:
+            out.unlink(missing_ok=True)
+            if attempt == 2 or not e.port_taken:
+                raise
+            print(f"{src.name}: the kernel found a port it was given already taken ({PORT_TAKEN}); "
+                  "starting it again on new ports", flush=True)
     nb.metadata["gradnotes"] = fingerprint(src)
     nbformat.write(nb, out)
     return {"seconds": round(time.monotonic() - started, 2), **timings}
@@ -152,9 +167,12 @@ def run_cells(nb, src, log, kernel_log, progress):
     code_cells = [i for i, c in enumerate(nb.cells) if c.cell_type == "code"]
     kernel_started = time.monotonic()
     opened = {}
+    ready = threading.Event()
+    threading.Thread(target=stop_if_port_taken, args=(client, log, ready), daemon=True).start()
     try:
         # the kernel's own log (its stderr) goes to a file; nbclient waits for its kernel_info reply
         with client.setup_kernel(stderr=kernel_log):
+            ready.set()
             opened["kernel_ready"] = round(time.monotonic() - kernel_started, 3)
             for n, index in enumerate(code_cells, 1):
                 cell = nb.cells[index]
@@ -176,11 +194,25 @@ def run_cells(nb, src, log, kernel_log, progress):
                 if progress and sys.stdout.isatty():
                     print(f"\r    cell {n}/{len(code_cells)}", end="", flush=True)
     except RuntimeError as e:  # the kernel did not start, or died before replying
-        raise NotebookFailure(f"{src.name}: the kernel did not start: {e} (kernel log: {log})") from e
+        port_taken = PORT_TAKEN in log.read_text(errors="replace")
+        raise NotebookFailure(f"{src.name}: the kernel did not start: {e} (kernel log: {log})", port_taken) from e
+    finally:
+        ready.set()
     if progress and sys.stdout.isatty():
         print("\r", end="")
     return {"kernel_ready_seconds": opened.get("kernel_ready"), "open_seconds": opened.get("library_ready"),
             "cells": timings}
+
+
+def stop_if_port_taken(client, log, ready):
+    """Until the kernel answers: if its log says a port was taken, kill it, so that the start fails now
+    rather than after STARTUP_TIMEOUT (JJava's JVM stays up with its sockets half bound)."""
+    while not ready.wait(0.2):
+        if PORT_TAKEN in log.read_text(errors="replace"):
+            pid = getattr(getattr(getattr(client, "km", None), "provisioner", None), "pid", None)
+            if pid:
+                os.kill(pid, signal.SIGKILL)
+            return
 
 
 def slowest_cells(cells, n=3):
