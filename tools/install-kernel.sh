@@ -45,12 +45,12 @@ version_of_java=$(feature "$java")
 archive=""
 if [ "$version_of_java" -ge 25 ]; then
   [ -f "$spec/gradnotes.aot" ] && archive='"-XX:AOTCache={resource_dir}/gradnotes.aot", "-Xlog:aot=off", "-Xlog:cds=off", '
-  # JDK 24+ warns on stderr when a library calls sun.misc.Unsafe's memory methods (classgraph, in
-  # Tablesaw's plotting, does); the calls are allowed either way.
-  archive+='"--sun-misc-unsafe-memory-access=allow", '
 else
   [ -f "$spec/gradnotes.jsa" ] && archive='"-XX:SharedArchiveFile={resource_dir}/gradnotes.jsa", "-Xlog:cds=off", "-Xlog:cds+dynamic=off", '
 fi
+# JDK 24 and later warn on stderr when a library calls sun.misc.Unsafe's memory methods (classgraph,
+# in Tablesaw's plotting, does); the option (JDK 23 and later) allows them without the warning.
+[ "$version_of_java" -ge 23 ] && archive+='"--sun-misc-unsafe-memory-access=allow", '
 cat > "$spec/kernel.json.tmp" <<JSON
 {
   "argv": ["$java", "-Xmx1g", "-XX:+UseSerialGC", "--add-modules", "jdk.incubator.vector",
