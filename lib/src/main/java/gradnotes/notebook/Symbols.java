@@ -1,5 +1,7 @@
 package gradnotes.notebook;
 
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,6 +31,8 @@ public final class Symbols {
     private static final Pattern MARKDOWN_KEEP = Pattern.compile("\\$\\$.+?\\$\\$|\\$[^$\\n]+\\$|`[^`\\n]*`|\\\\[_^]",
             Pattern.DOTALL);
 
+    private static final Pattern INLINE_TEX = Pattern.compile("\\$([^$]+)\\$");
+
     private static final String SUB_FROM = "0123456789+-−=()aehijklmnoprstuvx";
     private static final String SUB_TO = "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓ";
     private static final String SUP_FROM = "0123456789+-−=()abcdefghijklmnoprstuvwxyzTn";
@@ -37,36 +41,19 @@ public final class Symbols {
     /** {@code text} as HTML: special characters escaped, scripts as {@code <sub>}/{@code <sup>}. */
     public static String html(String text) {
         if (text == null) throw new IllegalArgumentException("text is null, expected a title or a name");
-        String s = unTex(text);
-        StringBuilder out = new StringBuilder();
-        Matcher m = SCRIPT.matcher(s);
-        int from = 0;
-        while (m.find()) {
-            out.append(escape(s.substring(from, m.start())));
-            String tag = m.group(1).equals("_") ? "sub" : "sup";
-            out.append('<').append(tag).append('>').append(escape(minus(body(m)))).append("</").append(tag).append('>');
-            from = m.end();
-        }
-        return out.append(escape(s.substring(from))).toString();
+        return rewrite(unTex(text), SCRIPT, Symbols::tag, Symbols::escape);
     }
 
     /** {@code text} for plain-text output: scripts in Unicode where every character has a form. */
     public static String plain(String text) {
         if (text == null) throw new IllegalArgumentException("text is null, expected a title or a name");
-        String s = unTex(text);
-        StringBuilder out = new StringBuilder();
-        Matcher m = SCRIPT.matcher(s);
-        int from = 0;
-        while (m.find()) {
-            out.append(s, from, m.start());
+        return rewrite(unTex(text), SCRIPT, m -> {
             boolean sub = m.group(1).equals("_");
             String body = minus(body(m));
             String mapped = map(body, sub ? SUB_FROM : SUP_FROM, sub ? SUB_TO : SUP_TO);
-            if (mapped != null) out.append(mapped);
-            else out.append(m.group(1)).append(body.length() == 1 || m.group(3) != null ? body : "(" + body + ")");
-            from = m.end();
-        }
-        return out.append(s.substring(from)).toString();
+            if (mapped != null) return mapped;
+            return m.group(1) + (body.length() == 1 || m.group(3) != null ? body : "(" + body + ")");
+        }, UnaryOperator.identity());
     }
 
     /**
@@ -78,28 +65,26 @@ public final class Symbols {
      */
     public static String markdown(String md) {
         if (md == null) throw new IllegalArgumentException("md is null, expected Markdown text");
-        StringBuilder out = new StringBuilder();
-        Matcher keep = MARKDOWN_KEEP.matcher(md);
-        int from = 0;
-        while (keep.find()) {
-            out.append(scriptsAsTags(md.substring(from, keep.start())));
-            out.append(keep.group());
-            from = keep.end();
-        }
-        return out.append(scriptsAsTags(md.substring(from))).toString();
+        return rewrite(md, MARKDOWN_KEEP, Matcher::group,
+                between -> rewrite(between, SCRIPT, Symbols::tag, UnaryOperator.identity()));
     }
 
-    private static String scriptsAsTags(String s) {
+    /** Every match of {@code p} in s replaced by {@code match} of it, the text between by {@code between} of it. */
+    private static String rewrite(String s, Pattern p, Function<Matcher, String> match, UnaryOperator<String> between) {
         StringBuilder out = new StringBuilder();
-        Matcher m = SCRIPT.matcher(s);
+        Matcher m = p.matcher(s);
         int from = 0;
         while (m.find()) {
-            out.append(s, from, m.start());
-            String tag = m.group(1).equals("_") ? "sub" : "sup";
-            out.append('<').append(tag).append('>').append(escape(minus(body(m)))).append("</").append(tag).append('>');
+            out.append(between.apply(s.substring(from, m.start()))).append(match.apply(m));
             from = m.end();
         }
-        return out.append(s.substring(from)).toString();
+        return out.append(between.apply(s.substring(from))).toString();
+    }
+
+    /** A script as {@code <sub>…</sub>} or {@code <sup>…</sup>}. */
+    private static String tag(Matcher m) {
+        String tag = m.group(1).equals("_") ? "sub" : "sup";
+        return "<" + tag + ">" + escape(minus(body(m))) + "</" + tag + ">";
     }
 
     /** Whether {@code text} holds a script that {@link #html} and {@link #plain} would rewrite. */
@@ -112,16 +97,9 @@ public final class Symbols {
     /** Inline TeX as text: the dollars dropped, a few commands as their characters. */
     private static String unTex(String s) {
         if (s.indexOf('$') < 0) return s;
-        StringBuilder out = new StringBuilder();
-        Matcher m = Pattern.compile("\\$([^$]+)\\$").matcher(s);
-        int from = 0;
-        while (m.find()) {
-            out.append(s, from, m.start());
-            out.append(m.group(1).replace("\\partial ", "∂").replace("\\partial", "∂").replace("\\|", "‖")
-                    .replace("\\sigma", "σ").replace("\\rho", "ρ").replace("\\hat ", "").replace("\\,", " "));
-            from = m.end();
-        }
-        return out.append(s.substring(from)).toString();
+        return rewrite(s, INLINE_TEX, m -> m.group(1).replace("\\partial ", "∂").replace("\\partial", "∂")
+                .replace("\\|", "‖").replace("\\sigma", "σ").replace("\\rho", "ρ").replace("\\hat ", "")
+                .replace("\\,", " "), UnaryOperator.identity());
     }
 
     private static String minus(String s) { return s.replace('-', '−'); }

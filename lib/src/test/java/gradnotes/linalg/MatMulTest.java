@@ -27,7 +27,8 @@ class MatMulTest {
         return c;
     }
 
-    private static DMatrixRMaj random(int rows, int cols, Random rng) {
+    /** Entries drawn from N(0, 1). */
+    static DMatrixRMaj random(int rows, int cols, Random rng) {
         DMatrixRMaj x = new DMatrixRMaj(rows, cols);
         for (int q = 0; q < x.data.length; q++) x.data[q] = rng.nextGaussian();
         return x;

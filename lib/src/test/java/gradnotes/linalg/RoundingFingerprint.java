@@ -24,7 +24,7 @@ final class RoundingFingerprint {
         long h = 17;
         for (int[] s : SHAPES) {
             int m = s[0], k = s[1], n = s[2];
-            DMatrixRMaj a = random(m, k, rng), b = random(k, n, rng), c = new DMatrixRMaj(m, n);
+            DMatrixRMaj a = MatMulTest.random(m, k, rng), b = MatMulTest.random(k, n, rng), c = new DMatrixRMaj(m, n);
             MatMul.mult(a, b, c);
             h = mix(h, c.data);
             MatMul.multAddTransA(transpose(a), b, c);
@@ -44,12 +44,6 @@ final class RoundingFingerprint {
             h = mix(mix(h, y), sum);
         }
         return h;
-    }
-
-    private static DMatrixRMaj random(int rows, int cols, Random rng) {
-        DMatrixRMaj x = new DMatrixRMaj(rows, cols);
-        for (int q = 0; q < x.data.length; q++) x.data[q] = rng.nextGaussian();
-        return x;
     }
 
     private static DMatrixRMaj transpose(DMatrixRMaj x) {
