@@ -35,6 +35,24 @@ else
 fi
 version_of_java=$(feature "$java")
 
+# The kernel's own starter, gradnotes-kernel.jar (tools/kernel/): JJava's kernel, magics and JJAVA_*
+# settings, on a shell channel that takes each request as it arrives, where JJava's polls every
+# 50 ms (every cell waited up to 50 ms before it started). Compiled here, against the jjava.jar it
+# runs with, by the kernel's JDK; a JJava whose classes it no longer fits fails here, not in a cell.
+# Made again only when its sources, jjava.jar or the JDK change (the archive below depends on it).
+jdk_bin=$(dirname "$java")
+[ -x "$jdk_bin/javac" ] || { echo "install-kernel: $jdk_bin has no javac: the kernel needs a JDK, not a JRE" >&2; exit 1; }
+sources=("$root"/tools/kernel/gradnotes/kernel/*.java)
+made_from=$( (cat "${sources[@]}" "$spec/jjava.jar"; echo "$java") | sha256sum | cut -d' ' -f1)
+if [ ! -f "$spec/gradnotes-kernel.jar" ] || [ "$(cat "$spec/gradnotes-kernel.jar.key" 2>/dev/null)" != "$made_from" ]; then
+  classes=$(mktemp -d)
+  trap 'rm -rf "$classes"' EXIT
+  "$jdk_bin/javac" --release 17 -cp "$spec/jjava.jar" -d "$classes" "${sources[@]}"
+  "$jdk_bin/jar" --create --file "$spec/gradnotes-kernel.jar.tmp" -C "$classes" .
+  mv "$spec/gradnotes-kernel.jar.tmp" "$spec/gradnotes-kernel.jar"
+  echo "$made_from" > "$spec/gradnotes-kernel.jar.key"
+fi
+
 # The kernel's JVM is started directly, with the options JJava's launcher would add
 # (--add-opens for JShell), rather than through jjava-launcher.jar, which would start a second JVM
 # first: half a second or more of every kernel start. With the archive that tools/kernel-archive.py
@@ -55,7 +73,8 @@ cat > "$spec/kernel.json.tmp" <<JSON
 {
   "argv": ["$java", "-Xmx1g", "-XX:+UseSerialGC", "--add-modules", "jdk.incubator.vector",
            "--add-opens", "jdk.jshell/jdk.jshell=ALL-UNNAMED", $archive
-           "-jar", "{resource_dir}/jjava.jar", "{connection_file}"],
+           "-cp", "{resource_dir}/gradnotes-kernel.jar:{resource_dir}/jjava.jar", "gradnotes.kernel.Main",
+           "{connection_file}"],
   "display_name": "Java (gradnotes)",
   "language": "java",
   "interrupt_mode": "message",

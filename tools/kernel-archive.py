@@ -58,13 +58,13 @@ class Archive:
 
 def jvm_options(argv):
     """The kernelspec's JVM options, without the archive's (what the archive must be made with)."""
-    return [a for a in argv[1:argv.index("-jar")] if not a.startswith(ARCHIVE_OPTIONS)]
+    return [a for a in argv[1:argv.index("-cp")] if not a.startswith(ARCHIVE_OPTIONS)]
 
 
 def key(argv):
     java = subprocess.run([argv[0], "-version"], capture_output=True, text=True).stderr.strip()
     return {"java": java, "jvm_options": jvm_options(argv), "jjava_jar": sha256(SPEC / "jjava.jar"),
-            "gradnotes_jar": sha256(JAR)}
+            "kernel_jar": sha256(SPEC / "gradnotes-kernel.jar"), "gradnotes_jar": sha256(JAR)}
 
 
 def warm_up_cells():
@@ -107,8 +107,8 @@ def make_archive(argv, archive):
                 reply = kc.execute_interactive(source, timeout=TIMEOUT, output_hook=lambda msg: None)
                 if reply["content"]["status"] != "ok":
                     raise SystemExit(f"kernel-archive: a warm-up cell failed: {source.splitlines()[0]!r}")
-            # The JVM writes the archive as it exits. JJava's own shutdown leaves a thread that keeps
-            # the JVM up for another minute; System.exit ends it at once, as cleanly.
+            # The JVM writes the archive as it exits; System.exit ends it at once, without the
+            # shutdown request's round trip.
             kc.execute("System.exit(0);")
             deadline = time.monotonic() + TIMEOUT
             while km.is_alive() and time.monotonic() < deadline:
@@ -129,8 +129,8 @@ def main():
     if not JAR.exists():
         raise SystemExit(f"kernel-archive: {JAR.relative_to(ROOT)} is missing: run `make lib` first")
     argv = json.loads((SPEC / "kernel.json").read_text())["argv"]
-    if "-jar" not in argv:
-        raise SystemExit(f"kernel-archive: {SPEC / 'kernel.json'} does not start the kernel's JVM directly; "
+    if "gradnotes.kernel.Main" not in argv:
+        raise SystemExit(f"kernel-archive: {SPEC / 'kernel.json'} does not start the kernel through gradnotes.kernel.Main; "
                          "run tools/install-kernel.sh again")
     want, archive = key(argv), Archive(argv[0])
     if "--force" not in sys.argv and archive.path.exists() and archive.key.exists() \
