@@ -2,7 +2,8 @@
 # Times the notebook suite: every notebook executed afresh and both handout sets built, per notebook
 # and in total, with the peak resident memory of each notebook's kernel (sampled from /proc every
 # 0.2 s while the suite runs), and whether the targets of issue 17 are met: the library ready (second
-# code cell done) within 2.5 s of the kernel's start in every notebook, the suite within 45 s.
+# code cell done) within 2.5 s of the kernel's start in every notebook, the suite within 45 s;
+# then bench/opening.py times opening each notebook alone.
 # The machine's load average goes with the figures. Results in build/bench/notebooks.txt.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -52,4 +53,7 @@ print(f"target: every notebook executed afresh in <= {SUITE_TARGET:.0f} s: "
       f"{'met' if suite <= SUITE_TARGET else 'not met'} ({suite:.1f} s)")
 PY
   echo "kernel peak resident memory (VmHWM, MiB) per kernel process: $(sort -k1,1 -k2,2n "$peaks" | awk '{m[$1]=$2} END {for (p in m) printf "%d ", m[p]/1024}')"
+  # what a student waits for on opening a notebook, with nothing else running (the suite's figure
+  # above has two notebooks competing for the two cores)
+  "$python" "$root/bench/opening.py"
 } | tee "$out/notebooks.txt"

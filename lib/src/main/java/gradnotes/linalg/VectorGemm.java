@@ -350,9 +350,8 @@ final class VectorGemm implements Gemm {
      * product would round differently early and late in one run, and from one JDK to the next.
      */
     static double sumInLaneOrder(DoubleVector s) {
-        double[] lanes = s.toArray();
-        double sum = lanes[0];
-        for (int l = 1; l < lanes.length; l++) sum += lanes[l];
+        double sum = s.lane(0);
+        for (int l = 1; l < L; l++) sum += s.lane(l);
         return sum;
     }
 
