@@ -46,6 +46,15 @@ public final class Squash {
 
         /** As {@link Squash#expBelowColumnMax}; returns false, leaving y and sum partly written, if some z − max is above 0 or NaN. */
         boolean expBelowColumnMax(double[] z, double[] max, double[] y, double[] sum, int rows, int cols);
+
+        /** As {@link Squash#divideColumnMax}. */
+        void divideColumnMax(double[] z, double divisor, double[] max, int rows, int cols);
+
+        /** As {@link Squash#scaleColumns}. */
+        void scaleColumns(double[] y, double[] factor, int rows, int cols);
+
+        /** As {@link Squash#softmaxBackwardColumns}. */
+        void softmaxBackwardColumns(double[] p, double[] d, double[] dz, double[] dot, int rows, int cols);
     }
 
     static Kernel choose() {
@@ -87,7 +96,42 @@ public final class Squash {
                 }
             return true;
         }
+
+        @Override public void divideColumnMax(double[] z, double divisor, double[] max, int rows, int cols) {
+            java.util.Arrays.fill(max, 0, cols, Double.NEGATIVE_INFINITY);
+            if (divisor == 1)
+                for (int i = 0; i < rows; i++)
+                    for (int j = 0, at = i * cols; j < cols; j++) max[j] = Math.max(max[j], z[at + j]);
+            else if (isPowerOfTwo(divisor)) {
+                double inverse = 1 / divisor;
+                for (int i = 0; i < rows; i++)
+                    for (int j = 0, at = i * cols; j < cols; j++) max[j] = Math.max(max[j], z[at + j] *= inverse);
+            } else
+                for (int i = 0; i < rows; i++)
+                    for (int j = 0, at = i * cols; j < cols; j++) max[j] = Math.max(max[j], z[at + j] /= divisor);
+        }
+
+        @Override public void scaleColumns(double[] y, double[] factor, int rows, int cols) {
+            for (int i = 0; i < rows; i++)
+                for (int j = 0, at = i * cols; j < cols; j++) y[at + j] *= factor[j];
+        }
+
+        @Override public void softmaxBackwardColumns(double[] p, double[] d, double[] dz, double[] dot, int rows, int cols) {
+            java.util.Arrays.fill(dot, 0, cols, 0.0);
+            for (int i = 0; i < rows; i++)
+                for (int j = 0, at = i * cols; j < cols; j++) dot[j] += p[at + j] * d[at + j];
+            for (int i = 0; i < rows; i++)
+                for (int j = 0, at = i * cols; j < cols; j++) dz[at + j] = p[at + j] * (d[at + j] - dot[j]);
+        }
     };
+
+    /**
+     * Whether dividing by d gives the same bits as multiplying by 1/d: d a power of two (√16 = 4), whose
+     * reciprocal is exact. The multiplication is several times faster than a division.
+     */
+    static boolean isPowerOfTwo(double d) {
+        return d == Math.scalb(1.0, Math.getExponent(d));
+    }
 
     private static final Kernel KERNEL = choose();
 
@@ -144,6 +188,29 @@ public final class Squash {
                         throw new IllegalArgumentException("z[" + i + "," + j + "] is " + z[i * cols + j] + ", above its column's maximum "
                                 + max[j] + ": expBelowColumnMax takes the maxima of the columns");
         }
+    }
+
+    /**
+     * A softmax's first pass over a {@code rows × cols} row-major matrix of scores, one distribution per
+     * column: divides every entry by {@code divisor} in place (attention's 1/√d; nothing when it is 1)
+     * and sets {@code max[j]} to column j's largest quotient (NaN if the column holds a NaN).
+     */
+    public static void divideColumnMax(double[] z, double divisor, double[] max, int rows, int cols) {
+        KERNEL.divideColumnMax(z, divisor, max, rows, cols);
+    }
+
+    /** {@code y[i][j] *= factor[j]} over a {@code rows × cols} row-major matrix (a softmax's normalisation). */
+    public static void scaleColumns(double[] y, double[] factor, int rows, int cols) {
+        KERNEL.scaleColumns(y, factor, rows, cols);
+    }
+
+    /**
+     * Backward through a column softmax over {@code rows × cols} row-major matrices:
+     * {@code dz[i][j] = p[i][j] (d[i][j] − dot[j])} with {@code dot[j] = Σ_i p[i][j] d[i][j]}, each column's
+     * sum taken in row order before anything is written, so {@code dz} may be {@code d}.
+     */
+    public static void softmaxBackwardColumns(double[] p, double[] d, double[] dz, double[] dot, int rows, int cols) {
+        KERNEL.softmaxBackwardColumns(p, d, dz, dot, rows, cols);
     }
 
     /** e^x, or e^x − 1 when {@code minusOne}, for x ≤ 0 (the vector kernel's exp, one lane). */

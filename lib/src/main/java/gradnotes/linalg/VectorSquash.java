@@ -76,6 +76,63 @@ final class VectorSquash implements Squash.Kernel {
         return true;
     }
 
+    @Override
+    public void divideColumnMax(double[] z, double divisor, double[] max, int rows, int cols) {
+        java.util.Arrays.fill(max, 0, cols, Double.NEGATIVE_INFINITY);
+        boolean divide = divisor != 1, multiply = divide && Squash.isPowerOfTwo(divisor);
+        double inverse = 1 / divisor;
+        int main = S.loopBound(cols);
+        for (int i = 0; i < rows; i++) {
+            int at = i * cols, j = 0;
+            for (; j < main; j += S.length()) {
+                DoubleVector x = DoubleVector.fromArray(S, z, at + j);
+                if (multiply) (x = x.mul(inverse)).intoArray(z, at + j);
+                else if (divide) (x = x.div(divisor)).intoArray(z, at + j);
+                DoubleVector.fromArray(S, max, j).max(x).intoArray(max, j);
+            }
+            for (; j < cols; j++) {
+                double x = z[at + j];
+                if (multiply) z[at + j] = x *= inverse;
+                else if (divide) z[at + j] = x /= divisor;
+                max[j] = Math.max(max[j], x);
+            }
+        }
+    }
+
+    @Override
+    public void scaleColumns(double[] y, double[] factor, int rows, int cols) {
+        int main = S.loopBound(cols);
+        for (int i = 0; i < rows; i++) {
+            int at = i * cols, j = 0;
+            for (; j < main; j += S.length())
+                DoubleVector.fromArray(S, y, at + j).mul(DoubleVector.fromArray(S, factor, j)).intoArray(y, at + j);
+            for (; j < cols; j++) y[at + j] *= factor[j];
+        }
+    }
+
+    /** Products and sums kept apart (no fused multiply-add), as the scalar code rounds them. */
+    @Override
+    public void softmaxBackwardColumns(double[] p, double[] d, double[] dz, double[] dot, int rows, int cols) {
+        java.util.Arrays.fill(dot, 0, cols, 0.0);
+        int main = S.loopBound(cols);
+        for (int i = 0; i < rows; i++) {
+            int at = i * cols, j = 0;
+            for (; j < main; j += S.length()) {
+                DoubleVector pd = DoubleVector.fromArray(S, p, at + j).mul(DoubleVector.fromArray(S, d, at + j));
+                DoubleVector.fromArray(S, dot, j).add(pd).intoArray(dot, j);
+            }
+            for (; j < cols; j++) dot[j] += p[at + j] * d[at + j];
+        }
+        for (int i = 0; i < rows; i++) {
+            int at = i * cols, j = 0;
+            for (; j < main; j += S.length()) {
+                DoubleVector g = DoubleVector.fromArray(S, d, at + j).sub(DoubleVector.fromArray(S, dot, j));
+                DoubleVector.fromArray(S, p, at + j).mul(g).intoArray(dz, at + j);
+            }
+            for (; j < cols; j++) dz[at + j] = p[at + j] * (d[at + j] - dot[j]);
+        }
+    }
+
     /** e^x (or e^x − 1 when {@code minusOne}) for x ≤ 0, as Squash.exp. */
     private static DoubleVector exp(DoubleVector x, boolean minusOne) {
         DoubleVector xc = x.max(LOWEST), t = xc.mul(LOG2E).add(ROUND), k = t.sub(ROUND);

@@ -27,27 +27,14 @@ public final class Softmax {
     static DMatrixRMaj columns(DMatrixRMaj z, double divisor) {
         int rows = z.numRows, cols = z.numCols;
         double[] max = new double[cols], sum = new double[cols];
-        java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
-        if (divisor == 1)
-            for (int i = 0; i < rows; i++)
-                for (int j = 0, at = i * cols; j < cols; j++) max[j] = Math.max(max[j], z.data[at + j]);
-        else if (divisor == Math.scalb(1.0, Math.getExponent(divisor))) {
-            // a power of two (√16 = 4): multiplying by its reciprocal is exact, so gives the quotient's bits, and is
-            // several times faster than a division
-            double inverse = 1 / divisor;
-            for (int i = 0; i < rows; i++)
-                for (int j = 0, at = i * cols; j < cols; j++) max[j] = Math.max(max[j], z.data[at + j] *= inverse);
-        } else
-            for (int i = 0; i < rows; i++)
-                for (int j = 0, at = i * cols; j < cols; j++) max[j] = Math.max(max[j], z.data[at + j] /= divisor);
+        Squash.divideColumnMax(z.data, divisor, max, rows, cols);
         // a column's maximum is NaN if it holds a NaN, +∞ if it holds +∞, −∞ if all of it is −∞
         for (int j = 0; j < cols; j++)
             if (!(Math.abs(max[j]) < Double.POSITIVE_INFINITY)) requireScores(z);
         DMatrixRMaj p = new DMatrixRMaj(rows, cols);
         Squash.expBelowColumnMax(z.data, max, p.data, sum, rows, cols);
         for (int j = 0; j < cols; j++) sum[j] = 1 / sum[j];
-        for (int i = 0; i < rows; i++)
-            for (int j = 0, at = i * cols; j < cols; j++) p.data[at + j] *= sum[j];
+        Squash.scaleColumns(p.data, sum, rows, cols);
         return p;
     }
 
@@ -93,11 +80,6 @@ public final class Softmax {
      * whose p came from {@link #columns} and whose shapes already agree.
      */
     static void backwardColumns(DMatrixRMaj p, DMatrixRMaj dLdp, DMatrixRMaj dz) {
-        int rows = p.numRows, cols = p.numCols;
-        double[] dot = new double[cols];
-        for (int i = 0; i < rows; i++)
-            for (int j = 0, at = i * cols; j < cols; j++) dot[j] += p.data[at + j] * dLdp.data[at + j];
-        for (int i = 0; i < rows; i++)
-            for (int j = 0, at = i * cols; j < cols; j++) dz.data[at + j] = p.data[at + j] * (dLdp.data[at + j] - dot[j]);
+        Squash.softmaxBackwardColumns(p.data, dLdp.data, dz.data, new double[p.numCols], p.numRows, p.numCols);
     }
 }

@@ -7,8 +7,9 @@ import java.util.Random;
 /**
  * One number that changes if any bit changes in what the kernels compute: the products (every path:
  * register blocks, few rows, matrix-vector, each transpose) and sigmoid, tanh and the softmax's
- * exponentials, on fixed random inputs. {@link SameRoundingTest} compares it across JVMs: interpreted and
- * compiled, and on every JDK on the machine.
+ * passes (division and column maxima, exponentials, scaling, backward), on fixed random inputs.
+ * {@link SameRoundingTest} compares it across JVMs: interpreted and compiled, and on every JDK on the
+ * machine.
  *
  * <p>{@code main(warmUps)} computes it warmUps times first (so that the JIT has compiled the kernels) and
  * prints the last.
@@ -42,6 +43,11 @@ final class RoundingFingerprint {
             double[] max = new double[k], sum = new double[k];
             Squash.expBelowColumnMax(z, max, y, sum, m, k);
             h = mix(mix(h, y), sum);
+            System.arraycopy(a.data, 0, z, 0, z.length);
+            Squash.divideColumnMax(z, 3, max, m, k);
+            Squash.scaleColumns(z, max, m, k);
+            Squash.softmaxBackwardColumns(y, z, z, sum, m, k);
+            h = mix(mix(h, z), max);
         }
         return h;
     }

@@ -171,4 +171,54 @@ class SquashTest {
                 () -> Squash.expBelowColumnMax(z, max, new double[4], new double[2], 2, 2));
         assertEquals("z[0,1] is 2.0, above its column's maximum 1.0: expBelowColumnMax takes the maxima of the columns", e.getMessage());
     }
+
+    /**
+     * The softmax's other passes, against the formulas written out entry by entry, both kernels, bit for
+     * bit: the division (by 1, by a power of two through its reciprocal, by 3) with the column maxima,
+     * NaN and −∞ included; the scaling of columns; the backward pass, also in place.
+     */
+    @Test
+    void softmaxPassesGiveTheBitsOfTheFormulas() {
+        double[] a = arguments(2000);
+        for (int[] shape : new int[][] {{1, 1}, {3, 7}, {5, 8}, {4, 17}, {9, 128}, {7, 1}}) {
+            int rows = shape[0], cols = shape[1], n = rows * cols;
+            double[] z0 = java.util.Arrays.copyOf(a, n), factor = java.util.Arrays.copyOfRange(a, 500, 500 + cols);
+            z0[n - 1] = Double.NEGATIVE_INFINITY;
+            if (n > 3) z0[1] = Double.NaN;
+            double[] p = new double[n], d = java.util.Arrays.copyOfRange(a, 200, 200 + n);
+            for (int q = 0; q < n; q++) p[q] = Math.abs(a[300 + q]) / 10;
+            for (Squash.Kernel kernel : new Squash.Kernel[] {Squash.choose(), Squash.PORTABLE}) {
+                String where = rows + "×" + cols + " " + (kernel == Squash.PORTABLE ? "portable" : "vector");
+                for (double divisor : new double[] {1, 4, 3}) {
+                    double[] z = z0.clone(), max = new double[cols];
+                    java.util.Arrays.fill(max, 42);
+                    kernel.divideColumnMax(z, divisor, max, rows, cols);
+                    double[] expectedMax = new double[cols];
+                    java.util.Arrays.fill(expectedMax, Double.NEGATIVE_INFINITY);
+                    for (int q = 0; q < n; q++) {
+                        double quotient = z0[q] / divisor;
+                        assertEquals(Double.doubleToRawLongBits(quotient), Double.doubleToRawLongBits(z[q]), where + " z / " + divisor + " at " + q);
+                        expectedMax[q % cols] = Math.max(expectedMax[q % cols], quotient);
+                    }
+                    for (int j = 0; j < cols; j++)
+                        assertEquals(Double.doubleToRawLongBits(expectedMax[j]), Double.doubleToRawLongBits(max[j]), where + " max of column " + j);
+                }
+                double[] y = z0.clone();
+                kernel.scaleColumns(y, factor, rows, cols);
+                for (int q = 0; q < n; q++)
+                    assertEquals(Double.doubleToRawLongBits(z0[q] * factor[q % cols]), Double.doubleToRawLongBits(y[q]), where + " scaled at " + q);
+                double[] dot = new double[cols], expectedDot = new double[cols];
+                java.util.Arrays.fill(dot, 7);
+                for (int q = 0; q < n; q++) expectedDot[q % cols] += p[q] * d[q];
+                double[] dz = new double[n], inPlace = d.clone();
+                kernel.softmaxBackwardColumns(p, d, dz, dot, rows, cols);
+                kernel.softmaxBackwardColumns(p, inPlace, inPlace, new double[cols], rows, cols);
+                for (int q = 0; q < n; q++) {
+                    long expected = Double.doubleToRawLongBits(p[q] * (d[q] - expectedDot[q % cols]));
+                    assertEquals(expected, Double.doubleToRawLongBits(dz[q]), where + " backward at " + q);
+                    assertEquals(expected, Double.doubleToRawLongBits(inPlace[q]), where + " backward in place at " + q);
+                }
+            }
+        }
+    }
 }
