@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Times the notebook suite: every notebook executed afresh and both handout sets built, per notebook
 # and in total, with the peak resident memory of each notebook's kernel (sampled from /proc every
-# 0.2 s while the suite runs), and whether the targets of issue 17 are met: the library ready (second
-# code cell done) within 2.5 s of the kernel's start in every notebook, the suite within 45 s;
-# then bench/opening.py times opening each notebook alone.
+# 0.2 s while the suite runs), and whether issue 17's target for the suite is met (within 45 s);
+# then bench/opening.py times opening each notebook alone and judges the target for that (library
+# ready, second code cell done, within 2.5 s of the kernel's start).
 # The machine's load average goes with the figures. Results in build/bench/notebooks.txt.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -39,7 +39,7 @@ kill "$sampler" 2>/dev/null || true
        "$(cut -d' ' -f1 /proc/loadavg) after, on $(nproc) cores)"
   "$python" - "$root/build/executed/timings.json" "$(echo "$executed - $start" | bc)" <<'PY'
 import json, sys
-OPEN_TARGET, SUITE_TARGET = 2.5, 45.0  # seconds (issue 17): library ready after kernel start; the suite
+SUITE_TARGET = 45.0  # seconds (issue 17)
 t = json.load(open(sys.argv[1]))["notebooks"]
 for name, r in sorted(t.items(), key=lambda kv: -kv[1]["seconds"]):
     slow = sorted(r["cells"], key=lambda c: -c["seconds"])[:3]
@@ -47,8 +47,8 @@ for name, r in sorted(t.items(), key=lambda kv: -kv[1]["seconds"]):
           f"   slowest cells " + ", ".join(f"{c['cell']}: {c['seconds']:.1f} s" for c in slow))
 worst = max(r["open_seconds"] for r in t.values())
 suite = float(sys.argv[2])
-print(f"target: library ready <= {OPEN_TARGET} s after kernel start in every notebook: "
-      f"{'met' if worst <= OPEN_TARGET else 'not met'} (at most {worst:.1f} s)")
+print(f"library ready after kernel start, two notebooks at a time: at most {worst:.1f} s "
+      f"(the target is judged opening a notebook alone, below)")
 print(f"target: every notebook executed afresh in <= {SUITE_TARGET:.0f} s: "
       f"{'met' if suite <= SUITE_TARGET else 'not met'} ({suite:.1f} s)")
 PY
