@@ -79,6 +79,7 @@ unit-test:
 kernel-test: kernel-archive
 	$(PYTHON) tests/kernel/test_starts.py
 	$(PYTHON) tests/kernel/test_starter.py
+	$(PYTHON) tests/kernel/test_kernel_cpu.py
 	$(PYTHON) tests/kernel/test_conformance.py
 	$(PYTHON) tests/kernel/test_rebuild.py
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Times the notebook suite: every notebook executed afresh and both handout sets built, per notebook
-# and in total, with the peak resident memory of each notebook's kernel (sampled from /proc every
-# 0.2 s while the suite runs), and whether issue 17's target for the suite is met (within 45 s);
+# and in total, with the peak resident memory of each notebook's kernel and where its CPU time went
+# while they are executed (JIT compilers, JShell compiling the cells, the cells themselves;
+# bench/kernel_cpu.py), and whether issue 17's target for the suite is met (within 45 s);
 # then bench/opening.py times opening each notebook alone and judges the target for that (library
 # ready, second code cell done, within 2.5 s of the kernel's start).
 # The machine's load average goes with the figures. Results in build/bench/notebooks.txt.
@@ -11,28 +12,21 @@ out="$root/build/bench"
 mkdir -p "$out"
 export JUPYTER_PATH="$root/build/venv/share/jupyter"
 python="$root/build/venv/bin/python"
-peaks="$out/kernel-rss.txt"
-: > "$peaks"
-(
-  while sleep 0.2; do
-    for pid in $(pgrep -f jjava.jar || true); do
-      [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = java ] || continue   # the kernels, not their callers
-      rss=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status" 2>/dev/null || true)
-      [ -n "$rss" ] && echo "$pid $rss" >> "$peaks"
-    done
-  done
-) &
+# every kernel's peak memory and its threads' CPU time, by what they do (bench/kernel_cpu.py)
+kernels="$out/kernel-cpu.json"
+"$python" "$root/bench/kernel_cpu.py" "$kernels" &
 sampler=$!
 load_before=$(cut -d' ' -f1 /proc/loadavg)
 start=$(date +%s.%N)
 "$python" "$root/tools/notebooks.py" execute --force
 executed=$(date +%s.%N)
+kill -TERM "$sampler" 2>/dev/null || true
+wait "$sampler" || true
 # the student notebooks (nbgrader), executed with every answer empty, then both handout sets
 "$python" "$root/tools/notebooks.py" students
 "$python" "$root/tools/notebooks.py" execute --force --source "$root/build/student" --into "$root/build/student-executed"
 "$python" "$root/tools/notebooks.py" handouts
 end=$(date +%s.%N)
-kill "$sampler" 2>/dev/null || true
 {
   echo "notebook suite: $(echo "$end - $start" | bc) s wall time for executing every notebook, the student notebooks and both handout sets" \
        "($(echo "$executed - $start" | bc) s executing the notebooks, two at a time; load average $load_before before," \
@@ -52,7 +46,19 @@ print(f"library ready after kernel start, two notebooks at a time: at most {wors
 print(f"target: every notebook executed afresh in <= {SUITE_TARGET:.0f} s: "
       f"{'met' if suite <= SUITE_TARGET else 'not met'} ({suite:.1f} s)")
 PY
-  echo "kernel peak resident memory (VmHWM, MiB) per kernel process: $(sort -k1,1 -k2,2n "$peaks" | awk '{m[$1]=$2} END {for (p in m) printf "%d ", m[p]/1024}')"
+  "$python" - "$kernels" <<'PY'
+import json, sys
+k = json.load(open(sys.argv[1]))
+print("kernel peak resident memory (VmHWM, MiB) per notebook's kernel: "
+      + " ".join(str(r["peak_mib"]) for r in k.values()))
+total = {}
+for r in k.values():
+    for g, s in r["cpu_seconds"].items():
+        total[g] = total.get(g, 0) + s
+cpu = sum(total.values())
+print(f"CPU time of the {len(k)} kernels executing the notebooks: {cpu:.1f} s, of which "
+      + ", ".join(f"{g} {s:.1f} s ({100 * s / cpu:.0f} %)" for g, s in total.items()))
+PY
   # what a student waits for on opening a notebook, with nothing else running (the suite's figure
   # above has two notebooks competing for the two cores)
   "$python" "$root/bench/opening.py"
