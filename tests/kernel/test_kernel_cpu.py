@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """bench/kernel_cpu.py, which bench/notebooks.sh uses to say where the kernels' CPU time goes, on
-a real kernel: a cell that keeps its thread busy for 1.5 s of CPU must be counted under "cells" (at least
-1.2 s of it), the snippets' compilation under "JShell compiling", and the kernel's peak memory must
-be read. A JJava or JDK release that renames the threads would send their time to "other", and this
-test would say so.
+a real kernel: a cell that keeps its thread busy for 1.5 s of CPU must be counted under "cells"
+(at least 1.2 s of it), the snippets' compilation under "JShell compiling", and the kernel's peak
+memory must be read. A JJava or JDK release that renames the threads would send their time to
+"other", and this test would say so.
 """
 import json
 import os
