@@ -16,7 +16,8 @@ interface Gemm {
     /** C = op(A) op(B), overwriting C (which may hold anything, NaN included). */
     default void mult(boolean transA, boolean transB, int m, int n, int k,
                       double[] a, int aOff, int lda, double[] b, int bOff, int ldb, double[] c, int cOff, int ldc) {
-        for (int i = 0; i < m; i++) java.util.Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0.0);
+        if (ldc == n) java.util.Arrays.fill(c, cOff, cOff + m * n, 0.0);   // rows contiguous (a column, say): one fill
+        else for (int i = 0; i < m; i++) java.util.Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0.0);
         multAdd(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
     }
 

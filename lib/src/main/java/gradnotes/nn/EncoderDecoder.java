@@ -216,7 +216,8 @@ public final class EncoderDecoder {
         for (int t = 1; t <= N; t++) {
             Shapes.require(dLdz.get(t - 1), "dL/dz_" + t, vocabulary(), 1);
             Shapes.finite(dLdz.get(t - 1), "dL/dz_" + t);
-            DMatrixRMaj dr = readout.backward(r.readoutInputs().get(t - 1), dLdz.get(t - 1), dReadout);
+            // r_t is this model's own and ∂L/∂z_t was checked just above: the readout's unchecked backward
+            DMatrixRMaj dr = readout.accumulate(r.readoutInputs().get(t - 1), dLdz.get(t - 1), dReadout);
             dS.add(CommonOps_DDRM.extract(dr, 0, n, 0, 1));
             if (hasAttention()) CommonOps_DDRM.insert(CommonOps_DDRM.extract(dr, n, 2 * n, 0, 1), dC, 0, t - 1);
         }
@@ -279,6 +280,7 @@ public final class EncoderDecoder {
             att = attention.forward(stack(dec.hs()), H, H);
         }
         List<DMatrixRMaj> readIn = new ArrayList<>(dec.length()), logits = new ArrayList<>(dec.length());
+        readout.requireFiniteWeights();   // once: each r_t below is the model's own state (and context)
         for (int t = 1; t <= dec.length(); t++) {
             DMatrixRMaj r = dec.h(t);
             if (att != null) {
@@ -287,7 +289,7 @@ public final class EncoderDecoder {
                 CommonOps_DDRM.insert(column(att.output(), t), r, decoder.hiddenSize(), 0);
             }
             readIn.add(r);
-            logits.add(readout.forward(r));
+            logits.add(readout.apply(r));
         }
         return new Result(enc, dec, att, List.copyOf(readIn), List.copyOf(logits), Provenance.of(this, parameters()));
     }

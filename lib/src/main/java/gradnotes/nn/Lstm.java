@@ -70,6 +70,9 @@ public final class Lstm implements Recurrent {
 
         @Override public List<DMatrixRMaj> hs() { return Unroll.states(steps, Step::h); }
 
+        /** h_t straight from step t, without forming {@link #hs()} (a readout reads every step's). */
+        @Override public DMatrixRMaj h(int t) { return steps.get(Shapes.index(t, "t", length()) - 1).h(); }
+
         /** c_t for t = 0..T. */
         public DMatrixRMaj c(int t) {
             if (t < 0 || t > length()) throw new IllegalArgumentException("t = " + t + " is outside 0.." + length());

@@ -104,13 +104,17 @@ public final class Parameters {
      */
     public void markUpdated() {
         long now = CLOCK.incrementAndGet();
-        for (DMatrixRMaj m : byName.values()) UPDATED.put(m, now);
+        synchronized (UPDATED) {
+            for (DMatrixRMaj m : byName.values()) UPDATED.put(m, now);
+        }
     }
 
     /** The version of these matrices: it moves on with every {@link #markUpdated} of any of them. */
     public long version() {
         long v = 0;
-        for (DMatrixRMaj m : byName.values()) v = Math.max(v, UPDATED.getOrDefault(m, 0L));
+        synchronized (UPDATED) {   // the map's own lock, taken once for all the matrices
+            for (DMatrixRMaj m : byName.values()) v = Math.max(v, UPDATED.getOrDefault(m, 0L));
+        }
         return v;
     }
 

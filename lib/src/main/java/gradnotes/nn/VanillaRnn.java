@@ -56,6 +56,9 @@ public final class VanillaRnn implements Recurrent {
 
         @Override public List<DMatrixRMaj> hs() { return Unroll.states(steps, Step::h); }
 
+        /** h_t straight from step t, without forming {@link #hs()} (a readout reads every step's). */
+        @Override public DMatrixRMaj h(int t) { return steps.get(Shapes.index(t, "t", length()) - 1).h(); }
+
         /** a_t for t = 1..T. */
         public DMatrixRMaj a(int t) { return steps.get(Shapes.index(t, "t", length()) - 1).a(); }
     }

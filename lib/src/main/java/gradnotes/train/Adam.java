@@ -34,9 +34,10 @@ public final class Adam implements Optimizer {
         if (m == null) { m = params.zerosLike(); v = params.zerosLike(); }
         k++;
         double c1 = 1 - Math.pow(beta1, k), c2 = 1 - Math.pow(beta2, k);
-        for (String n : params.names()) {
-            double[] mm = m.get(n).data, vv = v.get(n).data, g = grads.get(n).data, p = params.get(n).data;
-            for (int i = 0, size = params.get(n).getNumElements(); i < size; i++) {
+        for (var named : params.asMap().entrySet()) {
+            String n = named.getKey();
+            double[] mm = m.get(n).data, vv = v.get(n).data, g = grads.get(n).data, p = named.getValue().data;
+            for (int i = 0, size = named.getValue().getNumElements(); i < size; i++) {
                 mm[i] = beta1 * mm[i] + (1 - beta1) * g[i];
                 vv[i] = beta2 * vv[i] + (1 - beta2) * g[i] * g[i];
                 p[i] -= learningRate * (mm[i] / c1) / (Math.sqrt(vv[i] / c2) + epsilon);
