@@ -62,6 +62,12 @@ final class VectorGemm implements Gemm {
             small.multAdd(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
             return;
         }
+        if (k == 1 && transB && !transA && m < L && n > 2 * MR) {
+            // a column of fewer than L entries times a wide row (a readout's ∂L/∂z rᵀ): the portable loops'
+            // outer product, which is what the case below would reach through a scratch copy of Cᵀ
+            small.multAdd(false, true, m, n, 1, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+            return;
+        }
         double[][] buffers = BUFFERS.get();
         if (transB && !transA && m <= 2 * MR && n > 2 * MR) {
             // A few rows times a wide Bᵀ: copying Bᵀ into panels would cost as much as the product. Form

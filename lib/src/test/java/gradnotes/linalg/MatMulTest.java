@@ -64,6 +64,47 @@ class MatMulTest {
         agreesWithReference(new PortableGemm());
     }
 
+    /**
+     * The portable loops' outer product (k = 1) and their Aᵀ B into a C of a few columns, accumulated
+     * into Cᵀ, add each entry's products one by one in the order of p, as the triple loop does: the
+     * same bits, not only within rounding. The vector kernel hands its column-times-wide-row products
+     * (a readout's ∂L/∂z rᵀ) to the first. C is a block of a wider array, whose other entries stay.
+     */
+    @Test
+    void fewColumnsAndOuterProductsGiveTheTripleLoopsBits() {
+        Random rng = new Random(13);
+        record Case(Gemm gemm, boolean transA, boolean transB, int m, int n, int k) {}
+        java.util.List<Case> cases = new java.util.ArrayList<>();
+        for (boolean transA : new boolean[] {false, true})
+            for (boolean transB : new boolean[] {false, true})
+                for (int[] mn : new int[][] {{5, 32}, {3, 2}, {48, 5}, {1, 7}})
+                    cases.add(new Case(new PortableGemm(), transA, transB, mn[0], mn[1], 1));
+        for (int n = 2; n < PortableGemm.FEW_COLUMNS; n++)
+            for (int k : new int[] {1, 3, 16})
+                cases.add(new Case(new PortableGemm(), true, false, 48, n, k));
+        cases.add(new Case(new VectorGemm(), false, true, 5, 32, 1));
+        cases.add(new Case(new VectorGemm(), false, true, 1, 33, 1));
+        for (Case t : cases) {
+            int m = t.m(), n = t.n(), k = t.k(), ldc = n + 3;
+            DMatrixRMaj a = t.transA() ? random(k, m, rng) : random(m, k, rng);
+            DMatrixRMaj b = t.transB() ? random(n, k, rng) : random(k, n, rng);
+            DMatrixRMaj c0 = random(m, n, rng);
+            double[] wide = new double[2 + m * ldc];
+            java.util.Arrays.fill(wide, -7.0);
+            for (int i = 0; i < m; i++) System.arraycopy(c0.data, i * n, wide, 2 + i * ldc, n);
+            t.gemm().multAdd(t.transA(), t.transB(), m, n, k, a.data, 0, a.numCols, b.data, 0, b.numCols, wide, 2, ldc);
+            DMatrixRMaj expected = reference(t.transA(), t.transB(), a, b, c0);
+            for (int i = 0; i < m; i++)
+                for (int q = 0; q < ldc; q++) {
+                    double want = q < n ? expected.get(i, q) : -7.0, got = wide[2 + i * ldc + q];
+                    assertEquals(Double.doubleToLongBits(want), Double.doubleToLongBits(got),
+                            () -> t + ": entry " + want + " came out " + got);
+                }
+            assertEquals(-7.0, wide[0]);
+            assertEquals(-7.0, wide[1]);
+        }
+    }
+
     @Test
     void vectorKernelAgreesWithTheTripleLoopAcrossBlockEdges() {
         agreesWithReference(new VectorGemm());
