@@ -324,13 +324,21 @@ public final class EncoderDecoder {
 
     /** The columns of a list side by side. */
     private static DMatrixRMaj stack(List<DMatrixRMaj> columns) {
-        DMatrixRMaj m = new DMatrixRMaj(columns.get(0).numRows, columns.size());
-        for (int j = 0; j < columns.size(); j++) CommonOps_DDRM.insert(columns.get(j), m, 0, j);
+        int rows = columns.get(0).numRows, n = columns.size();
+        DMatrixRMaj m = new DMatrixRMaj(rows, n);
+        for (int j = 0; j < n; j++) {
+            double[] column = columns.get(j).data;
+            for (int i = 0; i < rows; i++) m.data[i * n + j] = column[i];
+        }
         return m;
     }
 
     /** Column j (1-based) of m. */
-    private static DMatrixRMaj column(DMatrixRMaj m, int j) { return CommonOps_DDRM.extract(m, 0, m.numRows, j - 1, j); }
+    private static DMatrixRMaj column(DMatrixRMaj m, int j) {
+        DMatrixRMaj c = new DMatrixRMaj(m.numRows, 1);
+        for (int i = 0; i < m.numRows; i++) c.data[i] = m.data[i * m.numCols + j - 1];
+        return c;
+    }
 
     private static int argmax(DMatrixRMaj z) {
         int best = 0;

@@ -50,9 +50,21 @@ final class GateProducts {
         this.n = U.numRows / uNames.size();
     }
 
-    /** The named parameters one above the other. */
+    /** The named parameters one above the other (each row-major, so each one's entries follow the last's). */
     private static DMatrixRMaj stack(Parameters p, List<String> names) {
-        return CommonOps_DDRM.concatRowsMulti(names.stream().map(p::get).toArray(DMatrixRMaj[]::new));
+        DMatrixRMaj[] gates = new DMatrixRMaj[names.size()];
+        int rows = 0;
+        for (int g = 0; g < gates.length; g++) {
+            gates[g] = p.get(names.get(g));
+            if (gates[g].numCols != gates[0].numCols)
+                throw new IllegalStateException(names.get(g) + " is " + Shapes.of(gates[g]) + " but " + names.get(0)
+                        + " is " + Shapes.of(gates[0]) + ": the gates' matrices must have as many columns");
+            rows += gates[g].numRows;
+        }
+        DMatrixRMaj stacked = new DMatrixRMaj(rows, gates[0].numCols);
+        for (int g = 0, at = 0; g < gates.length; at += gates[g].getNumElements(), g++)
+            System.arraycopy(gates[g].data, 0, stacked.data, at, gates[g].getNumElements());
+        return stacked;
     }
 
     /** [x_1ᵀ; …; x_Tᵀ] for x_t of {@code rows × B}: the step-stacked {@code T·B × rows} matrix. */
