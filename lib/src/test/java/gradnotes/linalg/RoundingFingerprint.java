@@ -15,8 +15,9 @@ import java.util.Random;
  * prints the last.
  */
 final class RoundingFingerprint {
+    /** m, k, n; among them a GRU's input-weight gradient (48 gate rows, 16 steps, 5 inputs) and a readout's outer product (k = 1). */
     private static final int[][] SHAPES = {{1, 64, 64}, {2, 33, 17}, {3, 16, 40}, {4, 128, 16}, {5, 7, 9},
-            {8, 16, 16}, {16, 16, 128}, {64, 64, 64}, {67, 300, 33}};
+            {8, 16, 16}, {16, 16, 128}, {64, 64, 64}, {67, 300, 33}, {48, 16, 5}, {5, 1, 32}};
 
     private RoundingFingerprint() {}
 
