@@ -5,13 +5,24 @@
 # bench/kernel_cpu.py), and whether issue 17's target for the suite is met (within 45 s);
 # then bench/opening.py times opening each notebook alone and judges the target for that (library
 # ready, second code cell done, within 2.5 s of the kernel's start).
-# The machine's load average goes with the figures. Results in build/bench/notebooks.txt.
+# The machine's load average goes with the figures, and its speed: a calibration (a scalar loop and
+# a small model's training, gradnotes.bench.Calibration) runs before and after the suite, so that
+# suites timed on different days can be compared. Results in build/bench/notebooks.txt.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 out="$root/build/bench"
 mkdir -p "$out"
 export JUPYTER_PATH="$root/build/venv/share/jupyter"
 python="$root/build/venv/bin/python"
+# the calibration runs on the kernel's JDK, with the kernel's vector module and collector
+java=$("$python" -c 'import json, sys; print(json.load(open(sys.argv[1]))["argv"][0])' \
+       "$JUPYTER_PATH/kernels/java/kernel.json")
+[ -f "$root/bench/target/benchmarks.jar" ] || mvn -q -B -f "$root/pom.xml" -pl lib,bench -am package -DskipTests
+calibrate() {
+  "$java" --add-modules jdk.incubator.vector -XX:+UseSerialGC -cp "$root/bench/target/benchmarks.jar" \
+    gradnotes.bench.Calibration 2>/dev/null
+}
+calibration_before=$(calibrate)
 # every kernel's peak memory and its threads' CPU time, by what they do (bench/kernel_cpu.py)
 kernels="$out/kernel-cpu.json"
 "$python" "$root/bench/kernel_cpu.py" "$kernels" &
@@ -27,7 +38,10 @@ wait "$sampler" || true
 "$python" "$root/tools/notebooks.py" execute --force --source "$root/build/student" --into "$root/build/student-executed"
 "$python" "$root/tools/notebooks.py" handouts
 end=$(date +%s.%N)
+calibration_after=$(calibrate)
 {
+  echo "before the suite, $calibration_before"
+  echo "after the suite,  $calibration_after"
   echo "notebook suite: $(echo "$end - $start" | bc) s wall time for executing every notebook, the student notebooks and both handout sets" \
        "($(echo "$executed - $start" | bc) s executing the notebooks, two at a time; load average $load_before before," \
        "$(cut -d' ' -f1 /proc/loadavg) after, on $(nproc) cores)"
