@@ -21,7 +21,8 @@ import java.util.Random;
  *   <li>a scalar loop: one core's integer speed, which two threads double;</li>
  *   <li>a small model's training in this fresh JVM, as a notebook cell runs one: a GRU encoder-decoder
  *       with attention (16 units, 5 symbols) learning to reverse 8 symbols, 3000 examples. Its first
- *       1000 examples include the JIT's warm-up, its last 1000 do not.</li>
+ *       1000 examples include the JIT's warm-up, its last 1000 come after 2000 examples of it.
+ *       It runs the library as well, so between versions of the library only the loop compares.</li>
  * </ul>
  * The last loss is printed as well: the same number every time shows that the same work was timed.
  * Usage: {@code java --add-modules jdk.incubator.vector -cp bench/target/benchmarks.jar gradnotes.bench.Calibration}.
