@@ -78,7 +78,7 @@ public final class Gru implements Recurrent {
         @Override public List<DMatrixRMaj> hs() { return Unroll.states(steps, Step::h); }
 
         /** h_t straight from step t, without forming {@link #hs()} (a readout reads every step's). */
-        @Override public DMatrixRMaj h(int t) { return steps.get(Shapes.index(t, "t", length()) - 1).h(); }
+        @Override public DMatrixRMaj h(int t) { return step(t).h(); }
 
         /** The step at time t = 1..T. */
         public Step step(int t) { return steps.get(Shapes.index(t, "t", length()) - 1); }
