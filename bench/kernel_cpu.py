@@ -1,6 +1,8 @@
-"""Samples every running notebook kernel (the JVMs started as gradnotes.kernel.Main) from /proc
-until it is stopped (SIGTERM or SIGINT), then writes, per kernel, its peak resident memory and
-the CPU time of its threads, grouped by what they do:
+"""Samples every running notebook kernel's JVM (a kernel host, gradnotes.kernel.Host, which runs one
+kernel after another, or a single kernel, gradnotes.kernel.Main) from /proc until it is stopped
+(SIGTERM or SIGINT), then writes, per JVM, its peak resident memory and the CPU time its threads
+spent while sampled (a host that was already running counts from the first sample), grouped by
+what they do:
 
   JIT compilers         HotSpot's C2 and C1 compiler threads
   JShell compiling      the kernel's shell thread, where javac and JShell compile each snippet
@@ -31,16 +33,18 @@ def kernels():
     for pid in filter(str.isdigit, os.listdir("/proc")):
         try:
             with open(f"/proc/{pid}/cmdline", "rb") as f:
-                if b"gradnotes.kernel.Main" in f.read():
+                cmdline = f.read()
+                if b"gradnotes.kernel.Main" in cmdline or b"gradnotes.kernel.Host" in cmdline:
                     yield pid
         except OSError:
             pass
 
 
-def sample(seen):
-    """seen: pid -> {"threads": {tid: (name, seconds)}, "peak_kib": int}, updated in place."""
+def sample(seen, first=False):
+    """seen: pid -> {"threads": {tid: (name, seconds)}, "before": {tid: seconds}, "peak_kib": int},
+    updated in place; on the first sample, a JVM's threads' times so far go to "before"."""
     for pid in kernels():
-        entry = seen.setdefault(pid, {"threads": {}, "peak_kib": 0})
+        entry = seen.setdefault(pid, {"threads": {}, "before": {}, "peak_kib": 0})
         try:
             with open(f"/proc/{pid}/status") as f:
                 for line in f:
@@ -51,7 +55,10 @@ def sample(seen):
                     name = f.read().strip()
                 with open(f"/proc/{pid}/task/{tid}/stat") as f:
                     fields = f.read().rsplit(")", 1)[1].split()
-                entry["threads"][tid] = (name, (int(fields[11]) + int(fields[12])) / TICKS)
+                seconds = (int(fields[11]) + int(fields[12])) / TICKS
+                if first:
+                    entry["before"][tid] = seconds
+                entry["threads"][tid] = (name, seconds)
         except (OSError, IndexError, ValueError):
             pass                                  # the kernel or a thread ended while being read
 
@@ -60,8 +67,8 @@ def summary(seen):
     result = {}
     for pid, entry in seen.items():
         cpu = {g: 0.0 for g, _ in GROUPS} | {"other": 0.0}
-        for name, seconds in entry["threads"].values():
-            cpu[group(name)] += seconds
+        for tid, (name, seconds) in entry["threads"].items():
+            cpu[group(name)] += seconds - entry["before"].get(tid, 0.0)
         result[pid] = {"peak_mib": round(entry["peak_kib"] / 1024), "cpu_seconds":
                        {g: round(s, 2) for g, s in cpu.items()}}
     return result
@@ -74,9 +81,10 @@ def main():
     for s in (signal.SIGTERM, signal.SIGINT):
         signal.signal(s, lambda *_: stop.append(True))
     seen = {}
+    sample(seen, first=True)
     while not stop:
-        sample(seen)
         time.sleep(0.25)
+        sample(seen)
     with open(sys.argv[1], "w") as f:
         json.dump(summary(seen), f, indent=1)
 

@@ -69,12 +69,23 @@ fi
 # JDK 24 and later warn on stderr when a library calls sun.misc.Unsafe's memory methods (classgraph,
 # in Tablesaw's plotting, does); the option (JDK 23 and later) allows them without the warning.
 [ "$version_of_java" -ge 23 ] && archive+='"--sun-misc-unsafe-memory-access=allow", '
+# The JVM's command line, without its main class: gradnotes-kernel.py (below) starts it as a kernel
+# host (gradnotes.kernel.Host), which runs one kernel after another, or, with GRADNOTES_KERNEL_HOST=0,
+# as a single kernel (gradnotes.kernel.Main); tools/kernel-archive.py starts it to make the archive.
+cat > "$spec/host.json.tmp" <<JSON
+{
+  "java": ["$java", "-Xmx1g", "-XX:+UseSerialGC", "--add-modules", "jdk.incubator.vector",
+           "--add-opens", "jdk.jshell/jdk.jshell=ALL-UNNAMED", $archive
+           "-cp", "{resource_dir}/gradnotes-kernel.jar:{resource_dir}/jjava.jar"]
+}
+JSON
+mv "$spec/host.json.tmp" "$spec/host.json"
+cp "$root/tools/kernel/gradnotes-kernel.py" "$spec/gradnotes-kernel.py"
+# "python3": Jupyter starts the kernel with its own Python (jupyter_client replaces the name with
+# sys.executable), so the kernelspec names no path at all; the script needs only the standard library.
 cat > "$spec/kernel.json.tmp" <<JSON
 {
-  "argv": ["$java", "-Xmx1g", "-XX:+UseSerialGC", "--add-modules", "jdk.incubator.vector",
-           "--add-opens", "jdk.jshell/jdk.jshell=ALL-UNNAMED", $archive
-           "-cp", "{resource_dir}/gradnotes-kernel.jar:{resource_dir}/jjava.jar", "gradnotes.kernel.Main",
-           "{connection_file}"],
+  "argv": ["python3", "{resource_dir}/gradnotes-kernel.py", "{connection_file}"],
   "display_name": "Java (gradnotes)",
   "language": "java",
   "interrupt_mode": "message",
@@ -85,4 +96,4 @@ cat > "$spec/kernel.json.tmp" <<JSON
 }
 JSON
 mv "$spec/kernel.json.tmp" "$spec/kernel.json"
-echo "install-kernel: kernelspec 'java' (JJava $version on JDK $version_of_java, $java$(grep -q 'AOTCache\|SharedArchive' "$spec/kernel.json" && echo ", with its archive")) in $spec"
+echo "install-kernel: kernelspec 'java' (JJava $version on JDK $version_of_java, $java$(grep -q 'AOTCache\|SharedArchive' "$spec/host.json" && echo ", with its archive"), on warm kernel hosts) in $spec"

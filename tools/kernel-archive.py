@@ -8,7 +8,8 @@ the index notebook), ends the JVM, and the JVM writes the archive as it exits, n
 kernelspec's jars. On JDK 25 and later that is an AOT cache (`-XX:AOTCacheOutput`, JEP 514/515:
 the classes loaded and linked, and the methods' profiles), `gradnotes.aot`; on an older JDK a
 dynamic class-data sharing archive (`-XX:ArchiveClassesAtExit`), `gradnotes.jsa`.
-install-kernel.sh then adds `-XX:AOTCache=...` or `-XX:SharedArchiveFile=...` to the kernelspec.
+install-kernel.sh then adds `-XX:AOTCache=...` or `-XX:SharedArchiveFile=...` to the kernel's JVM command line
+(host.json, beside kernel.json).
 
 The archive is made again when the library jar, the kernel's jars, the JDK or the kernel's JVM
 options change (a key next to it records what it was made from); otherwise this script does
@@ -128,10 +129,12 @@ def main():
         raise SystemExit(f"kernel-archive: no kernelspec in {SPEC}: run tools/install-kernel.sh first (make setup)")
     if not JAR.exists():
         raise SystemExit(f"kernel-archive: {JAR.relative_to(ROOT)} is missing: run `make lib` first")
-    argv = json.loads((SPEC / "kernel.json").read_text())["argv"]
-    if "gradnotes.kernel.Main" not in argv:
-        raise SystemExit(f"kernel-archive: {SPEC / 'kernel.json'} does not start the kernel through gradnotes.kernel.Main; "
+    if not (SPEC / "host.json").exists():
+        raise SystemExit(f"kernel-archive: {SPEC / 'host.json'} (the kernel's JVM command line) is missing; "
                          "run tools/install-kernel.sh again")
+    # the archive is made by one kernel in a JVM of its own (gradnotes.kernel.Main), started with the
+    # options the kernel hosts run with
+    argv = json.loads((SPEC / "host.json").read_text())["java"] + ["gradnotes.kernel.Main", "{connection_file}"]
     want, archive = key(argv), Archive(argv[0])
     if "--force" not in sys.argv and archive.path.exists() and archive.key.exists() \
             and json.loads(archive.key.read_text()) == want:

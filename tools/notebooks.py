@@ -159,10 +159,11 @@ def execute_one(src, out, progress=True):
 def run_cells(nb, src, log, kernel_log, progress):
     from nbclient import NotebookClient
 
-    # "immediate": the kernel is stopped as soon as the last cell is done, where a polite shutdown
-    # request costs about 2.7 s per notebook (JJava takes that long to wind down) and saves nothing
+    # "graceful": a shutdown request, so that the kernel's host (gradnotes.kernel.Host) sees the
+    # kernel end as asked and stays up, warm, for the next notebook; a killed kernel takes its host
+    # with it
     client = NotebookClient(nb, timeout=CELL_TIMEOUT, startup_timeout=STARTUP_TIMEOUT, kernel_name="java",
-                            shutdown_kernel="immediate", resources={"metadata": {"path": str(src.parent)}})
+                            shutdown_kernel="graceful", resources={"metadata": {"path": str(src.parent)}})
     timings = []
     code_cells = [i for i, c in enumerate(nb.cells) if c.cell_type == "code"]
     kernel_started = time.monotonic()

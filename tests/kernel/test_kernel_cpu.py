@@ -35,7 +35,11 @@ def main():
             reply = kc.execute_interactive(source, timeout=60)
             assert reply["content"]["status"] == "ok", f"{source!r}: {reply['content']}"
         time.sleep(0.5)                               # one more sample after the busy cell
-        pid = str(km.provisioner.pid)
+        # the kernel's JVM: a kernel host, not the process Jupyter started (gradnotes-kernel.py)
+        said = []
+        kc.execute_interactive("ProcessHandle.current().pid()", timeout=60,
+                               output_hook=lambda m: said.append(m["content"].get("data", {}).get("text/plain", "")))
+        pid = "".join(said).strip()
     finally:
         sampler.terminate()
         sampler.wait(timeout=10)

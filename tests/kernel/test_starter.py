@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""The kernel's own starter, gradnotes.kernel.Main (tools/kernel/), against what it promises:
+"""The kernel's own starter (tools/kernel/: gradnotes.kernel.Main, the kernel hosts of
+gradnotes.kernel.Host and the client gradnotes-kernel.py that Jupyter starts) against what it promises:
 
 - a request is taken as soon as it arrives. JJava's shell loop sleeps 50 ms between polls, so with
   it every cell took at least about 50 ms (an empty one 51 to 54 ms) and a Run All of n cells lost
@@ -9,7 +10,11 @@
   snippet from JJAVA_STARTUP_SCRIPT runs, and JJAVA_TIMEOUT stops a cell that runs too long;
 - the kernel stops when asked, at once, on either channel: a shutdown request on the control
   channel (what Jupyter sends) or on the shell channel (what older clients send), after cells ran
-  (JJava's own launcher kept the JVM up for another 60 s, until its idle cell thread ended).
+  (JJava's own launcher kept the JVM up for another 60 s, until its idle cell thread ended);
+- a kernel that shut down as asked leaves its host warm for the next kernel, which finds nothing of
+  the last one: not its variables, not its copy of a %classpath library, not a system property it
+  set; a host whose kernel left a thread at work is not reused; a killed kernel takes its host with
+  it; GRADNOTES_KERNEL_HOST=0 runs the kernel in a JVM of its own.
 """
 import os
 import statistics
@@ -30,7 +35,7 @@ def report(ok, what, detail=""):
 
 def start(env=None):
     km = KernelManager(kernel_name="java")
-    km.start_kernel(stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, **(env or {})})
+    km.start_kernel(env={**os.environ, **(env or {})})
     kc = km.client()
     kc.start_channels()
     kc.wait_for_ready(timeout=60)
@@ -61,6 +66,75 @@ def queued_cells(kc, n=30):
         if msg["parent_header"].get("msg_id") in ids:
             arrivals.append(time.monotonic())
     return [b - a for a, b in zip(arrivals, arrivals[1:])]
+
+
+def value(kc, expression):
+    status, text = run(kc, expression)
+    assert status == "ok", f"{expression}: {status} {text}"
+    return text.strip()
+
+
+def ended(pid, seconds=10):
+    deadline = time.monotonic() + seconds
+    while os.path.exists(f"/proc/{pid}") and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return not os.path.exists(f"/proc/{pid}")
+
+
+def shut_down(km, kc):
+    kc.control_channel.send(kc.session.msg("shutdown_request", {"restart": False}))
+    stopped = waits_for_stop(km)
+    stop(km, kc)
+    return stopped
+
+
+def hosts():
+    jar = os.path.abspath(os.path.join(os.path.dirname(__file__), "../../lib/target/gradnotes.jar"))
+    km, kc = start()
+    try:
+        pid = value(kc, "ProcessHandle.current().pid()")
+        run(kc, f"%classpath {jar}")
+        first_class = value(kc, "System.identityHashCode(gradnotes.nn.Gru.class)")
+        run(kc, 'int fromFirst = 1; System.setProperty("gradnotes.test", "first");')
+        report(pid != str(km.provisioner.pid), f"the kernel runs in a host JVM (pid {pid}), not in the "
+                                               f"process Jupyter started ({km.provisioner.pid})")
+        report(shut_down(km, kc), "a shutdown request ends the process Jupyter started")
+    finally:
+        stop(km, kc)
+    report(not ended(pid, 1), "the host stays up after its kernel shut down as asked")
+
+    km, kc = start()
+    try:
+        report(value(kc, "ProcessHandle.current().pid()") == pid, "the next kernel runs on the same, warm host")
+        status, _ = run(kc, "fromFirst")
+        report(status == "error", "the next kernel does not see the last one's variables", status)
+        report(value(kc, 'String.valueOf(System.getProperty("gradnotes.test"))') == "null",
+               "the next kernel does not see a system property the last one set")
+        run(kc, f"%classpath {jar}")
+        second_class = value(kc, "System.identityHashCode(gradnotes.nn.Gru.class)")
+        report(second_class != first_class, "the next kernel loads its own copy of a %classpath library",
+               f"the same class object ({first_class})")
+        run(kc, "new Thread(() -> { try { Thread.sleep(600_000); } catch (InterruptedException e) { } }).start();")
+        shut_down(km, kc)
+    finally:
+        stop(km, kc)
+    report(ended(pid), "a host whose kernel left a thread at work ends rather than serve another kernel")
+
+    km, kc = start()
+    try:
+        pid = value(kc, "ProcessHandle.current().pid()")
+        km.shutdown_kernel(now=True)                  # what Jupyter does to a kernel that does not stop
+    finally:
+        stop(km, kc)
+    report(ended(pid), "killing the process Jupyter started ends its host")
+
+    km, kc = start({"GRADNOTES_KERNEL_HOST": "0"})
+    try:
+        pid = value(kc, "ProcessHandle.current().pid()")
+        report(pid == str(km.provisioner.pid), "GRADNOTES_KERNEL_HOST=0: the kernel's JVM is the process "
+                                               "Jupyter started", f"{pid} against {km.provisioner.pid}")
+    finally:
+        stop(km, kc)
 
 
 def waits_for_stop(km, seconds=10):
@@ -104,6 +178,7 @@ def main():
                f"{status} {text.strip()[:200]!r}")
     finally:
         stop(km, kc)
+    hosts()
     sys.exit(1 if failed else 0)
 
 

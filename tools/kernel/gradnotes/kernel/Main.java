@@ -35,14 +35,13 @@ import java.util.regex.Pattern;
  * Usage: {@code java -cp gradnotes-kernel.jar:jjava.jar gradnotes.kernel.Main CONNECTION_FILE}.
  */
 public final class Main {
-    private static final String LOG_FORMAT = "[%4$.1s %1$tF %1$tT.%1$tL %3$s] %5$s%n";
+    static final String LOG_FORMAT = "[%4$.1s %1$tF %1$tT.%1$tL %3$s] %5$s%n";
     private static final String JJAVA_POM = "META-INF/maven/org.dflib.jjava/jjava-distro/pom.properties";
     private static final Pattern DURATION = Pattern.compile("^(-?\\d+)\\W*([A-Za-z]+)?$");
 
     private Main() {
     }
 
-    @SuppressWarnings("removal") // %jars and %addMavenDependency: JJava still offers them, so do we
     public static void main(String[] args) throws Exception {
         if (args.length != 1) {
             throw new IllegalArgumentException("usage: gradnotes.kernel.Main CONNECTION_FILE (got "
@@ -54,7 +53,22 @@ public final class Main {
         }
         System.setProperty("java.util.logging.SimpleFormatter.format", LOG_FORMAT);
         var connection = new PromptConnection(KernelConnectionProperties.parse(Files.readString(connectionFile)));
+        JavaKernel kernel = kernel();
+        kernel.becomeHandlerForConnection(connection);
+        connection.connect();
+        connection.waitUntilClose();
+        // Closed: the kernel has run its shutdown. JJava's cell threads idle for another 60 s
+        // before they end, and the JVM with them; a restart or a stop should not wait for that.
+        System.exit(0);
+    }
 
+    /**
+     * A JJava kernel as JJava's launcher builds it: its magics, the {@code JJAVA_*} settings, started
+     * (it is the notebook kernel that display calls reach), with the extra class path and the startup
+     * snippets applied. Not yet bound to a connection.
+     */
+    @SuppressWarnings("removal") // %jars and %addMavenDependency: JJava still offers them, so do we
+    static JavaKernel kernel() throws IOException {
         var maven = new MavenDependencyResolver();
         var time = new TimeMagic();
         Timeout timeout = Timeout.parse(JJavaEnvironment.string("timeout"));
@@ -80,12 +94,7 @@ public final class Main {
         for (String snippet : JJavaEnvironment.list("startupSnippets")) {
             kernel.evalBuilder(snippet).resolveMagics().eval();
         }
-        kernel.becomeHandlerForConnection(connection);
-        connection.connect();
-        connection.waitUntilClose();
-        // Closed: the kernel has run its shutdown. JJava's cell threads idle for another 60 s
-        // before they end, and the JVM with them; a restart or a stop should not wait for that.
-        System.exit(0);
+        return kernel;
     }
 
     /** JJAVA_TIMEOUT as JJava reads it: none (-1, the default), "30000" (ms), "30 SECONDS", "2 minutes". */
