@@ -66,6 +66,8 @@ def sample(seen, first=False):
 def summary(seen):
     result = {}
     for pid, entry in seen.items():
+        if not any(seconds > entry["before"].get(tid, 0.0) for tid, (_, seconds) in entry["threads"].items()):
+            continue                              # a JVM that sat idle all along (an idle kernel host)
         cpu = {g: 0.0 for g, _ in GROUPS} | {"other": 0.0}
         for tid, (name, seconds) in entry["threads"].items():
             cpu[group(name)] += seconds - entry["before"].get(tid, 0.0)

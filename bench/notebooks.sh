@@ -23,6 +23,9 @@ calibrate() {
     gradnotes.bench.Calibration 2>/dev/null
 }
 calibration_before=$(calibrate)
+# the suite starts cold: no kernel host (gradnotes.kernel.Host) left warm by an earlier run; the
+# first notebook of each lane starts one, and the notebooks after it run on that host, warm
+"$python" "$JUPYTER_PATH/kernels/java/gradnotes-kernel.py" --stop
 # every kernel's peak memory and its threads' CPU time, by what they do (bench/kernel_cpu.py)
 kernels="$out/kernel-cpu.json"
 "$python" "$root/bench/kernel_cpu.py" "$kernels" &
@@ -63,14 +66,14 @@ PY
   "$python" - "$kernels" <<'PY'
 import json, sys
 k = json.load(open(sys.argv[1]))
-print("kernel peak resident memory (VmHWM, MiB) per notebook's kernel: "
+print("kernel JVMs' peak resident memory (VmHWM, MiB; a kernel host runs several notebooks): "
       + " ".join(str(r["peak_mib"]) for r in k.values()))
 total = {}
 for r in k.values():
     for g, s in r["cpu_seconds"].items():
         total[g] = total.get(g, 0) + s
 cpu = sum(total.values())
-print(f"CPU time of the {len(k)} kernels executing the notebooks: {cpu:.1f} s, of which "
+print(f"CPU time of the {len(k)} kernel JVMs executing the notebooks: {cpu:.1f} s, of which "
       + ", ".join(f"{g} {s:.1f} s ({100 * s / cpu:.0f} %)" for g, s in total.items()))
 PY
   # what a student waits for on opening a notebook, with nothing else running (the suite's figure
