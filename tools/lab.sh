@@ -7,4 +7,6 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 python=$1; shift
 args=(--ip=127.0.0.1 --no-browser "--ServerApp.root_dir=$root/notebooks")
 [ "$(id -u)" -eq 0 ] && args+=(--allow-root)
+# a warm kernel host for the first notebook opened (tools/warm-host.py), made while JupyterLab starts
+"$python" "$root/tools/warm-host.py" > /dev/null &
 exec "$python" -m jupyterlab "${args[@]}" "$@"
