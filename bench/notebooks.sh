@@ -15,8 +15,8 @@ mkdir -p "$out"
 export JUPYTER_PATH="$root/build/venv/share/jupyter"
 python="$root/build/venv/bin/python"
 # the calibration runs on the kernel's JDK, with the kernel's vector module and collector
-java=$("$python" -c 'import json, sys; print(json.load(open(sys.argv[1]))["argv"][0])' \
-       "$JUPYTER_PATH/kernels/java/kernel.json")
+java=$("$python" -c 'import json, sys; print(json.load(open(sys.argv[1]))["java"][0])' \
+       "$JUPYTER_PATH/kernels/java/host.json")
 [ -f "$root/bench/target/benchmarks.jar" ] || mvn -q -B -f "$root/pom.xml" -pl lib,bench -am package -DskipTests
 calibrate() {
   "$java" --add-modules jdk.incubator.vector -XX:+UseSerialGC -cp "$root/bench/target/benchmarks.jar" \

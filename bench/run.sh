@@ -23,8 +23,8 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 blas=$(readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3 2>/dev/null || echo unknown)
 # the Java side runs on the kernel's JDK (tools/install-kernel.sh picks the newest, 17 or later)
-spec="$root/build/venv/share/jupyter/kernels/java/kernel.json"
-JAVA=$( [ -f "$spec" ] && python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["argv"][0])' "$spec" || echo java)
+spec="$root/build/venv/share/jupyter/kernels/java/host.json"
+JAVA=$( [ -f "$spec" ] && python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["java"][0])' "$spec" || echo java)
 export JAVA
 echo "bench: building"
 mvn -q -B -f "$root/pom.xml" -pl lib,bench -am package -DskipTests

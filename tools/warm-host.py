@@ -7,14 +7,14 @@ the first notebook a student opens. `make lab` runs it in the background while J
 Does nothing when the kernelspec "java" is not the project's (no gradnotes-kernel.py beside it:
 `make lab KERNEL=...` with IJava, say) or GRADNOTES_KERNEL_HOST=0 is set.
 
-  warm-host.py      run with the Python of the environment that holds the kernelspec
+  warm-host.py [FOLDER]   with the Python of the environment that holds the kernelspec; FOLDER
+                          (default notebooks/) holds the notebooks and their index.ipynb
 """
 import os
 import pathlib
 import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-INDEX = ROOT / "notebooks" / "index.ipynb"
 
 
 def main():
@@ -32,9 +32,11 @@ def main():
     if not (pathlib.Path(spec.resource_dir) / "gradnotes-kernel.py").exists() \
             or os.environ.get("GRADNOTES_KERNEL_HOST", "1") == "0":
         return
-    nb = nbformat.read(INDEX, as_version=4)
+    # the host serves kernels started in this folder only (a kernel's working folder is its notebook's)
+    index = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else ROOT / "notebooks").resolve() / "index.ipynb"
+    nb = nbformat.read(index, as_version=4)
     client = NotebookClient(nb, kernel_name="java", timeout=120, startup_timeout=120, shutdown_kernel="graceful",
-                            resources={"metadata": {"path": str(INDEX.parent)}})
+                            resources={"metadata": {"path": str(index.parent)}})
     try:
         client.execute()
     except Exception as e:  # a warm-up only: JupyterLab works without it, with a new host

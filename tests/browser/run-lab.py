@@ -3,7 +3,8 @@
 notebooks and drives it in headless Chromium with check-lab.mjs: Run All, plots, math, save and
 reload, untrusted notebooks, Run All twice, interrupt, Restart & Run All. The sources in
 notebooks/ are never touched: the server works on build/lab-test/, where notebooks/ is a fresh
-copy and lib/ points at the project's library, so each notebook's first cell finds the jar.
+copy and lib/ points at the project's library, so each notebook's first cell finds the jar. As
+`make lab` does, a warm kernel host is made for that folder first (tools/warm-host.py).
 
   run-lab.py [NAME ...]      (default: every notebook)
 
@@ -39,6 +40,7 @@ def prepare(names):
         raise SystemExit(f"no such notebooks: {sorted(set(names) - {p.stem for p in chosen})}")
     for p in chosen:
         shutil.copy2(p, WORK / "notebooks" / p.name)
+    shutil.copy2(ROOT / "notebooks" / "index.ipynb", WORK / "notebooks" / "index.ipynb")  # for the warm-up
     # notebooks executed elsewhere (by nbclient, unsigned): JupyterLab opens them untrusted
     executed = ROOT / "build" / "executed"
     (WORK / "executed").mkdir()
@@ -75,6 +77,9 @@ def main():
             "--LabApp.news_url=None"]
     if os.geteuid() == 0:
         args.append("--allow-root")
+    # as `make lab` does (tools/lab.sh): a warm kernel host for the notebooks' folder, made before the
+    # first notebook opens (here before the server starts, so that it is ready whatever the timing)
+    subprocess.run([sys.executable, str(ROOT / "tools" / "warm-host.py"), str(WORK / "notebooks")], check=True)
     log = open(WORK / "server.log", "w")
     server = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, cwd=WORK)
     try:
