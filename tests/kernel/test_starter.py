@@ -35,7 +35,8 @@ def report(ok, what, detail=""):
 
 def start(env=None, cwd=None):
     km = KernelManager(kernel_name="java")
-    km.start_kernel(env={**os.environ, **(env or {})}, **({"cwd": cwd} if cwd else {}))
+    km.start_kernel(stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, **(env or {})},
+                    **({"cwd": cwd} if cwd else {}))
     kc = km.client()
     kc.start_channels()
     kc.wait_for_ready(timeout=60)
