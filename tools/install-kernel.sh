@@ -72,10 +72,12 @@ fi
 # The JVM's command line, without its main class: gradnotes-kernel.py (below) starts it as a kernel
 # host (gradnotes.kernel.Host), which runs one kernel after another, or, with GRADNOTES_KERNEL_HOST=0,
 # as a single kernel (gradnotes.kernel.Main); tools/kernel-archive.py starts it to make the archive.
+# The second --add-opens lets a host share the library's classes between its kernels (SharedJars.java).
 cat > "$spec/host.json.tmp" <<JSON
 {
   "java": ["$java", "-Xmx1g", "-XX:+UseSerialGC", "--add-modules", "jdk.incubator.vector",
-           "--add-opens", "jdk.jshell/jdk.jshell=ALL-UNNAMED", $archive
+           "--add-opens", "jdk.jshell/jdk.jshell=ALL-UNNAMED", "--add-opens", "java.base/jdk.internal.loader=ALL-UNNAMED",
+           $archive
            "-cp", "{resource_dir}/gradnotes-kernel.jar:{resource_dir}/jjava.jar"]
 }
 JSON

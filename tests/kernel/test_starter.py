@@ -12,16 +12,26 @@ gradnotes.kernel.Host and the client gradnotes-kernel.py that Jupyter starts) ag
   channel (what Jupyter sends) or on the shell channel (what older clients send), after cells ran
   (JJava's own launcher kept the JVM up for another 60 s, until its idle cell thread ended);
 - a kernel that shut down as asked leaves its host warm for the next kernel, which finds nothing of
-  the last one: not its variables, not its copy of a %classpath library, not a system property it
-  set; a host whose kernel left a thread at work is not reused; a killed kernel takes its host with
-  it; GRADNOTES_KERNEL_HOST=0 runs the kernel in a JVM of its own.
+  the last one: not its variables, not a system property it set, not the static state of a
+  %classpath jar; a host whose kernel left a thread at work is not reused; a killed kernel takes its
+  host with it; GRADNOTES_KERNEL_HOST=0 runs the kernel in a JVM of its own;
+- the library's jar, which declares its classes shareable, is loaded once per host: the next kernel
+  finds the same classes (their compiled code with them); a jar without the declaration is loaded
+  anew; a host whose shared jar was built again does not serve the next kernel (a new host does);
+  a jar whose classes the shared ones would shadow is refused with a message, and its host retires.
 """
+import json
 import os
+import pathlib
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
+import zipfile
 
+from jupyter_client.kernelspec import KernelSpecManager
 from jupyter_client.manager import KernelManager
 
 failed = 0
@@ -89,13 +99,32 @@ def shut_down(km, kc):
     return stopped
 
 
+def counter_jar(folder):
+    """A jar of one class with a static counter, compiled by the kernel's JDK; no shared-classes manifest."""
+    spec = KernelSpecManager().get_kernel_spec("java").resource_dir
+    java = json.loads(pathlib.Path(spec, "host.json").read_text())["java"][0]
+    source = pathlib.Path(folder, "sharetest", "Counter.java")
+    source.parent.mkdir(parents=True)
+    source.write_text("package sharetest; public class Counter { public static int n; }\n")
+    subprocess.run([str(pathlib.Path(java).with_name("javac")), "-d", folder, str(source)], check=True)
+    jar = pathlib.Path(folder, "counter.jar")
+    with zipfile.ZipFile(jar, "w") as z:
+        z.writestr("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\n\n")
+        z.write(source.with_suffix(".class"), "sharetest/Counter.class")
+    return jar
+
+
 def hosts():
     jar = os.path.abspath(os.path.join(os.path.dirname(__file__), "../../lib/target/gradnotes.jar"))
+    scratch = tempfile.mkdtemp(prefix="gradnotes-starter-")
+    counter = counter_jar(scratch)
     km, kc = start()
     try:
         pid = value(kc, "ProcessHandle.current().pid()")
         run(kc, f"%classpath {jar}")
         first_class = value(kc, "System.identityHashCode(gradnotes.nn.Gru.class)")
+        run(kc, f"%classpath {counter}")
+        run(kc, "sharetest.Counter.n = 5;")
         run(kc, 'int fromFirst = 1; System.setProperty("gradnotes.test", "first");')
         report(pid != str(km.provisioner.pid), f"the kernel runs in a host JVM (pid {pid}), not in the "
                                                f"process Jupyter started ({km.provisioner.pid})")
@@ -113,8 +142,11 @@ def hosts():
                "the next kernel does not see a system property the last one set")
         run(kc, f"%classpath {jar}")
         second_class = value(kc, "System.identityHashCode(gradnotes.nn.Gru.class)")
-        report(second_class != first_class, "the next kernel loads its own copy of a %classpath library",
-               f"the same class object ({first_class})")
+        report(second_class == first_class, "the next kernel finds the library's classes as the last one loaded "
+               "them (its jar declares them shareable)", f"class objects {first_class} and {second_class}")
+        run(kc, f"%classpath {counter}")
+        report(value(kc, "sharetest.Counter.n") == "0", "the next kernel loads its own copy of a %classpath jar "
+               "that does not declare its classes shareable, with fresh static state")
         run(kc, "new Thread(() -> { try { Thread.sleep(600_000); } catch (InterruptedException e) { } }).start();")
         shut_down(km, kc)
     finally:
@@ -128,6 +160,9 @@ def hosts():
     finally:
         stop(km, kc)
     report(ended(pid), "killing the process Jupyter started ends its host")
+
+    rebuilt_and_shadowed(jar, scratch)
+    shutil.rmtree(scratch, ignore_errors=True)
 
     # make lab's warm-up: the first kernel started in notebooks/ after it finds its JVM already up
     root = os.path.abspath(os.path.join(os.path.dirname(__file__), "../.."))
@@ -150,6 +185,37 @@ def hosts():
                                                "Jupyter started", f"{pid} against {km.provisioner.pid}")
     finally:
         stop(km, kc)
+
+
+def rebuilt_and_shadowed(jar, scratch):
+    """A host (of its own: another working folder) sharing a copy of the library, which is then built again."""
+    copy = pathlib.Path(scratch, "lib", "gradnotes.jar")
+    copy.parent.mkdir()
+    shutil.copyfile(jar, copy)
+    km, kc = start(cwd=scratch)
+    try:
+        pid = value(kc, "ProcessHandle.current().pid()")
+        run(kc, f"%classpath {copy}")
+        value(kc, "gradnotes.nn.Gru.class.getName()")
+        shut_down(km, kc)
+    finally:
+        stop(km, kc)
+    shutil.copyfile(jar, copy.with_suffix(".building"))     # as the build does: a new file, renamed into place
+    os.replace(copy.with_suffix(".building"), copy)
+    km, kc = start(cwd=scratch)
+    try:
+        second = value(kc, "ProcessHandle.current().pid()")
+        report(second != pid and ended(pid), "a host whose shared jar was built again ends, and the next kernel "
+               "starts on a new host", f"pid {pid} then {second}")
+        run(kc, f"%classpath {copy}")
+        value(kc, "gradnotes.nn.Gru.class.getName()")
+        status, text = run(kc, f"%classpath {jar}")   # the same classes in another file
+        report(status == "error" and "same names" in text, "a jar whose classes the shared ones would shadow is "
+               "refused, with the reason", f"{status} {text.strip()[:300]!r}")
+        shut_down(km, kc)
+    finally:
+        stop(km, kc)
+    report(ended(second), "the host of a kernel whose jar was refused ends rather than serve another kernel")
 
 
 def waits_for_stop(km, seconds=10):

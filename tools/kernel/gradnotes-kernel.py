@@ -3,6 +3,9 @@
 warm kernel host (gradnotes.kernel.Host, a JVM that runs one kernel after another, each on a fresh
 JShell) and stays up exactly as long as the kernel does.
 
+A host that shares the classes of a jar (the gradnotes library) with its kernels answers "stale"
+once that jar has been built again, and ends; the client then looks further or starts a new host.
+
 It looks for an idle host started with the same JVM, options, jars, JJAVA_* settings and working
 folder (each host listens on a Unix socket in a folder of this user's, only while idle); if there is
 none, it starts one, detached, with its log beside its socket. When the kernel shuts down on a
@@ -94,6 +97,9 @@ def ask(path, request, timeout):
         return None
     answer = read_line(conn, timeout)
     if answer is None:           # it took another client just before, or it ended
+        conn.close()
+        return None
+    if answer.startswith("stale "):  # a jar it shares was built again since: it ends, another host serves
         conn.close()
         return None
     return conn, answer

@@ -40,8 +40,11 @@ import java.util.stream.Collectors;
  * <p>What is fresh for every kernel: the JShell (every variable, class and import), its class loader
  * (so every class on the notebook's {@code %classpath}, with its static state, is loaded anew), the
  * system properties, the default locale and time zone (restored as they were when the host
- * started). What is shared: the JIT's compiled code and the JDK's own caches. A host is not reused
- * when its kernel leaves a thread behind that is still doing something; it ends instead.
+ * started). What is shared: the JIT's compiled code, the JDK's own caches, and the classes of a jar
+ * whose manifest declares them shareable ({@link SharedJars}: the gradnotes library), loaded once
+ * so that their compiled code is kept too. A host is not reused when its kernel leaves a thread
+ * behind that is still doing something, nor when a shared jar was built again since it was loaded
+ * (it answers {@code stale JAR} and ends: the client starts a new host); it ends instead.
  *
  * <p>Usage: {@code java ... gradnotes.kernel.Host SOCKET IDLE_SECONDS}. It listens on SOCKET only
  * while it is idle, and ends after IDLE_SECONDS without a client, or when a client sends {@code stop}.
@@ -53,6 +56,8 @@ public final class Host {
     private final Locale locale = Locale.getDefault();
     private final TimeZone zone = TimeZone.getDefault();
     private final Set<Thread> own = Thread.getAllStackTraces().keySet();
+    private final SharedJars shared = SharedJars.forHost();
+    private final AtomicBoolean retiring = new AtomicBoolean();  // a kernel's class path forbids reuse
 
     private Host(Path socket, long idleMillis) {
         this.socket = socket;
@@ -81,6 +86,11 @@ public final class Host {
             Locale.setDefault(locale);
             TimeZone.setDefault(zone);
             System.gc();                  // the last notebook's objects, before the host sits idle
+            if (retiring.get()) {
+                log("kernel " + served + " added a jar that shared classes would shadow: ending rather than reusing");
+                ended.tell();
+                break;
+            }
             String busy = busyThreads();
             if (!busy.isEmpty()) {
                 log("kernel " + served + " left threads at work (" + busy + "): ending rather than reusing");
@@ -154,11 +164,19 @@ public final class Host {
             client.close();
             return null;
         }
+        List<Path> rebuilt = shared.changed();
+        if (!rebuilt.isEmpty()) {
+            // the next notebook must see the new classes, which this JVM's class loader cannot unload
+            log("shared jars built again since they were loaded (" + rebuilt + "): ending rather than reusing");
+            write(client, "stale " + rebuilt + "\n");
+            client.close();
+            return null;
+        }
         Path connectionFile = Path.of(request.substring("kernel ".length()));
         PromptConnection connection;
         try {
             connection = new PromptConnection(KernelConnectionProperties.parse(Files.readString(connectionFile)));
-            JavaKernel kernel = Main.kernel();
+            JavaKernel kernel = Main.kernel(new SharedClasspathMagic(shared, () -> retiring.set(true)));
             kernel.becomeHandlerForConnection(connection);
             connection.connect();
         } catch (Exception | LinkageError e) {

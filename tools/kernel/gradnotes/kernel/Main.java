@@ -1,6 +1,7 @@
 package gradnotes.kernel;
 
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
+import org.dflib.jjava.jupyter.kernel.magic.LineMagic;
 import org.dflib.jjava.kernel.JavaKernel;
 import org.dflib.jjava.kernel.magics.ClasspathMagic;
 import org.dflib.jjava.kernel.magics.JarsMagic;
@@ -53,7 +54,7 @@ public final class Main {
         }
         System.setProperty("java.util.logging.SimpleFormatter.format", LOG_FORMAT);
         var connection = new PromptConnection(KernelConnectionProperties.parse(Files.readString(connectionFile)));
-        JavaKernel kernel = kernel();
+        JavaKernel kernel = kernel(null);
         kernel.becomeHandlerForConnection(connection);
         connection.connect();
         connection.waitUntilClose();
@@ -65,10 +66,11 @@ public final class Main {
     /**
      * A JJava kernel as JJava's launcher builds it: its magics, the {@code JJAVA_*} settings, started
      * (it is the notebook kernel that display calls reach), with the extra class path and the startup
-     * snippets applied. Not yet bound to a connection.
+     * snippets applied. Not yet bound to a connection. {@code classpath}: the {@code %classpath} magic
+     * of a kernel host ({@link SharedClasspathMagic}), or null for JJava's own.
      */
     @SuppressWarnings("removal") // %jars and %addMavenDependency: JJava still offers them, so do we
-    static JavaKernel kernel() throws IOException {
+    static JavaKernel kernel(LineMagic<Void, JavaKernel> classpath) throws IOException {
         var maven = new MavenDependencyResolver();
         var time = new TimeMagic();
         Timeout timeout = Timeout.parse(JJavaEnvironment.string("timeout"));
@@ -79,7 +81,7 @@ public final class Main {
                 .compilerOpts(JJavaEnvironment.list("compilerOpts"))
                 .timeout(timeout.duration(), timeout.unit())
                 .lineMagic("load", new LoadMagic())
-                .lineMagic("classpath", new ClasspathMagic())
+                .lineMagic("classpath", classpath != null ? classpath : new ClasspathMagic())
                 .lineMagic("time", time)
                 .lineMagic("maven", new MavenMagic(maven))
                 .lineMagic("mavenRepo", new MavenRepoMagic(maven))
