@@ -18,7 +18,9 @@ gradnotes.kernel.Host and the client gradnotes-kernel.py that Jupyter starts) ag
 - the library's jar, which declares its classes shareable, is loaded once per host: the next kernel
   finds the same classes (their compiled code with them); a jar without the declaration is loaded
   anew; a host whose shared jar was built again does not serve the next kernel (a new host does);
-  a jar whose classes the shared ones would shadow is refused with a message, and its host retires.
+  a jar whose classes the shared ones would shadow is refused with a message, and its host retires;
+- a folder removed and made again under the same name gets a new host (the old one works in the
+  removed folder).
 """
 import json
 import os
@@ -162,6 +164,7 @@ def hosts():
     report(ended(pid), "killing the process Jupyter started ends its host")
 
     rebuilt_and_shadowed(jar, scratch)
+    folder_made_again(scratch, counter)
     shutil.rmtree(scratch, ignore_errors=True)
 
     # make lab's warm-up: the first kernel started in notebooks/ after it finds its JVM already up
@@ -216,6 +219,31 @@ def rebuilt_and_shadowed(jar, scratch):
     finally:
         stop(km, kc)
     report(ended(second), "the host of a kernel whose jar was refused ends rather than serve another kernel")
+
+
+def folder_made_again(scratch, counter):
+    """A host works in the folder it started in: one removed and made again needs a new host."""
+    folder = pathlib.Path(scratch, "again")
+    folder.mkdir()
+    km, kc = start(cwd=folder)
+    try:
+        pid = value(kc, "ProcessHandle.current().pid()")
+        shut_down(km, kc)
+    finally:
+        stop(km, kc)
+    folder.rename(folder.with_name("gone"))
+    folder.mkdir()
+    shutil.copyfile(counter, folder / "counter.jar")
+    km, kc = start(cwd=folder)
+    try:
+        second = value(kc, "ProcessHandle.current().pid()")
+        run(kc, "%classpath counter.jar")
+        status, text = run(kc, "sharetest.Counter.n")
+        report(second != pid and status == "ok", "a folder removed and made again under its name gets a new host, "
+               "where a jar named relative to the folder compiles", f"pid {pid} then {second}; {status} {text[:200]!r}")
+        shut_down(km, kc)
+    finally:
+        stop(km, kc)
 
 
 def waits_for_stop(km, seconds=10):

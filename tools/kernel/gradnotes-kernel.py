@@ -52,11 +52,16 @@ def host_folder():
 
 
 def host_key(java):
-    """What a host must share with this kernel to serve it: JVM, options, jars, settings and folder."""
+    """What a host must share with this kernel to serve it: JVM, options, jars, settings and folder.
+
+    The folder by its path and by its identity: a host keeps working in the folder it started in, so
+    a folder removed and made again under the same name (a test's scratch copy) needs a new host,
+    whose relative paths (`%classpath ../lib/...`) resolve in the new folder."""
     files = sorted(str(p) + ":" + str(p.stat().st_mtime_ns) + ":" + str(p.stat().st_size)
                    for p in HERE.iterdir() if p.suffix in (".jar", ".aot", ".jsa"))
     settings = sorted((k, v) for k, v in os.environ.items() if k.startswith("JJAVA_") or k in SETTINGS)
-    made_of = json.dumps([java, files, settings, os.getcwd()])
+    here = os.stat(".")
+    made_of = json.dumps([java, files, settings, os.getcwd(), here.st_dev, here.st_ino])
     return hashlib.sha256(made_of.encode()).hexdigest()[:16]
 
 
