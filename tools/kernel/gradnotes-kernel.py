@@ -16,6 +16,7 @@ this process is killed, the host ends too, so Jupyter's kill still stops the ker
   gradnotes-kernel.py --stop            ends this user's idle hosts (a benchmark that must start cold)
   GRADNOTES_KERNEL_HOST=0               runs the kernel in a JVM of its own, as before the hosts
   GRADNOTES_KERNEL_IDLE=SECONDS         how long a host waits for its next kernel (default 600)
+  GRADNOTES_KERNEL_SHARED=0             loads every jar per kernel, the library's too
 
 host.json, beside this file, holds the JVM's command line ({resource_dir} stands for this folder).
 """
@@ -33,7 +34,8 @@ import uuid
 
 HERE = pathlib.Path(__file__).resolve().parent
 START_TIMEOUT = 120       # seconds for a new host's JVM to listen, on a busy machine too
-SETTINGS = ("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS")  # and every JJAVA_* variable
+SETTINGS = ("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS",  # and every JJAVA_* variable
+            "GRADNOTES_KERNEL_SHARED")
 
 
 def java_command():

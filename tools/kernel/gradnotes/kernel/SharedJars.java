@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +44,7 @@ final class SharedJars {
     }
 
     private final Map<Path, Stamp> shared = new LinkedHashMap<>();
-    private final Set<String> sharedClasses = new HashSet<>();
+    private final Map<Path, Set<String>> classes = new HashMap<>();  // read only when a check needs them
     private final Method append;
 
     /** {@code append}: the application class loader's way to take one more jar, or null (nothing is shared). */
@@ -55,9 +56,13 @@ final class SharedJars {
      * Sharing through the application class loader, which takes a jar at run time only through the
      * method that {@code Instrumentation.appendToSystemClassLoaderSearch} calls; the JVM must be
      * started with {@code --add-opens java.base/jdk.internal.loader=ALL-UNNAMED} (install-kernel.sh).
-     * Without it every jar is loaded per kernel, as before, and the host says so in its log once.
+     * Without it every jar is loaded per kernel, as before, and the host says so in its log once;
+     * so too with {@code GRADNOTES_KERNEL_SHARED=0} in the environment.
      */
     static SharedJars forHost() {
+        if ("0".equals(System.getenv("GRADNOTES_KERNEL_SHARED"))) {
+            return new SharedJars(null);   // asked for: every jar per kernel
+        }
         ClassLoader app = ClassLoader.getSystemClassLoader();
         try {
             Method append = app.getClass().getDeclaredMethod("appendToClassPathForInstrumentation", String.class);
@@ -82,12 +87,15 @@ final class SharedJars {
         if (append == null || !Files.isRegularFile(jar) || !declaresShared(jar)) {
             return false;
         }
-        Set<String> classes = classes(jar);
-        if (classes.stream().anyMatch(sharedClasses::contains)) {
-            return false;                   // another file of the same classes is shared: conflicts() says so
+        // the jar's class names are read (a few tens of ms for the library) only when there is
+        // something to compare them with: not for the first jar of a new host's first kernel
+        for (Path other : shared.keySet()) {
+            if (overlap(jar, other)) {
+                return false;               // another file of the same classes is shared: conflicts() says so
+            }
         }
         for (Path other : earlier) {
-            if (Files.isRegularFile(other) && classes.stream().anyMatch(classes(other)::contains)) {
+            if (Files.isRegularFile(other) && overlap(jar, other)) {
                 return false;
             }
         }
@@ -97,7 +105,6 @@ final class SharedJars {
             throw new IOException("the host's class loader refused " + jar + ": " + e, e);
         }
         shared.put(jar, Stamp.of(jar));
-        sharedClasses.addAll(classes);
         return true;
     }
 
@@ -108,13 +115,17 @@ final class SharedJars {
         if (shared.isEmpty() || shared.containsKey(jar) || !Files.isRegularFile(jar)) {
             return found;
         }
-        Set<String> classes = classes(jar);
         for (Path one : shared.keySet()) {
-            if (classes(one).stream().anyMatch(classes::contains)) {
+            if (overlap(jar, one)) {
                 found.add(one);
             }
         }
         return found;
+    }
+
+    private boolean overlap(Path a, Path b) throws IOException {
+        Set<String> inB = classes(b);
+        return classes(a).stream().anyMatch(inB::contains);
     }
 
     /** The shared jars that were built again, replaced or removed since they were shared. */
@@ -139,13 +150,19 @@ final class SharedJars {
         }
     }
 
-    private static Set<String> classes(Path jar) throws IOException {
+    /** The classes in {@code jar}; a shared jar's are kept, as it does not change while it is shared. */
+    private Set<String> classes(Path jar) throws IOException {
+        Set<String> known = classes.get(jar);
+        if (known != null && shared.containsKey(jar)) {
+            return known;
+        }
         Set<String> names = new HashSet<>();
         try (JarFile file = new JarFile(jar.toFile())) {
             file.stream().map(e -> e.getName())
                     .filter(n -> n.endsWith(".class") && !n.startsWith("META-INF/") && !n.endsWith("module-info.class"))
                     .forEach(names::add);
         }
+        classes.put(jar, names);
         return names;
     }
 }
