@@ -26,7 +26,7 @@ JAR := lib/target/gradnotes.jar
 KERNELSPEC := $(VENV)/share/jupyter/kernels/java/kernel.json
 LIB_SOURCES := $(shell find lib/src/main -type f -not -path '*/node_modules/*' 2>/dev/null) pom.xml lib/pom.xml
 
-.PHONY: all setup setup-test lib kernel kernel-archive notebooks handouts lab test unit-test kernel-test notebook-test \
+.PHONY: all setup setup-test lib kernel kernel-archive notebooks handouts lab test unit-test bench-test kernel-test notebook-test \
         lab-test browser-test deploy-test bench clean
 
 all: handouts
@@ -70,11 +70,15 @@ handouts: notebooks
 lab: kernel-archive
 	@tools/lab.sh $(PYTHON)
 
-test: setup setup-test unit-test kernel-test notebook-test browser-test lab-test deploy-test
+test: setup setup-test unit-test bench-test kernel-test notebook-test browser-test lab-test deploy-test
 
 unit-test:
 	mvn -B -ntp verify
 	@touch $(JAR)
+
+# the benchmark report's measures, on made-up rounds (the benchmarks themselves: make bench)
+bench-test: setup
+	$(PYTHON) tests/bench/test_report.py
 
 kernel-test: kernel-archive
 	$(PYTHON) tests/kernel/test_starts.py
