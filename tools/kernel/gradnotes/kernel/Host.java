@@ -40,9 +40,9 @@ import java.util.stream.Collectors;
  * <p>What is fresh for every kernel: the JShell (every variable, class and import), its class loader
  * (so every class on the notebook's {@code %classpath}, with its static state, is loaded anew,
  * unless its jar is shared, below), the system properties, the default locale and time zone
- * (restored as they were when the host started). What is shared: the JIT's compiled code, the JDK's own caches, and the classes of a jar
- * whose manifest declares them shareable ({@link SharedJars}: the gradnotes library), loaded once
- * so that their compiled code is kept too. A host is not reused when its kernel leaves a thread
+ * (restored as they were when the host started). What is shared: the JIT's compiled code, the
+ * JDK's own caches, and the classes of a jar whose manifest declares them shareable
+ * ({@link SharedJars}: the gradnotes library), loaded once so that their compiled code is kept too. A host is not reused when its kernel leaves a thread
  * behind that is still doing something, nor when a shared jar was built again since it was loaded
  * (it answers {@code stale JAR} and ends: the client starts a new host); it ends instead.
  *

@@ -31,15 +31,13 @@ final class SharedClasspathMagic implements LineMagic<Void, JavaKernel> {
         for (String arg : args) {
             for (Path path : PathsHandler.resolveGlobs(arg)) {
                 Path jar = path.toAbsolutePath().normalize();
-                if (!shared.share(jar, added)) {
-                    List<Path> shadowing = shared.conflicts(jar);
-                    if (!shadowing.isEmpty()) {
-                        retire.run();
-                        throw new IllegalStateException("%classpath " + jar + ": it has classes of the same "
-                                + "names as " + shadowing + ", which this kernel host loaded for an earlier "
-                                + "notebook and would use instead. Restart the kernel: it starts on a new "
-                                + "host, which loads this jar's own classes.");
-                    }
+                List<Path> shadowedBy = shared.add(jar, added).shadowedBy();
+                if (!shadowedBy.isEmpty()) {
+                    retire.run();
+                    throw new IllegalStateException("%classpath " + jar + ": it has classes of the same "
+                            + "names as " + shadowedBy + ", which this kernel host loaded for an earlier "
+                            + "notebook and would use instead. Restart the kernel: it starts on a new "
+                            + "host, which loads this jar's own classes.");
                 }
                 added.add(jar);
             }

@@ -30,7 +30,7 @@ import java.util.jar.JarFile;
  * <p>A shared jar that is built again while the host runs leaves the host unusable for the next
  * notebook, which must see the new classes: {@link #changed()} names it, and the host ends rather
  * than serve another kernel. A jar added to a kernel that holds classes of the same name as a
- * shared jar would be shadowed by the shared classes: {@link #conflicts(Path)} names them.
+ * shared jar would be shadowed by the shared classes: {@link #add} names the shared jars.
  */
 final class SharedJars {
     static final Attributes.Name SHARED = new Attributes.Name("Gradnotes-Shared-Classes");
@@ -44,7 +44,7 @@ final class SharedJars {
     }
 
     private final Map<Path, Stamp> shared = new LinkedHashMap<>();
-    private final Map<Path, Set<String>> classes = new HashMap<>();  // read only when a check needs them
+    private final Map<Path, Set<String>> sharedClasses = new HashMap<>();  // read only when a check needs them
     private final Method append;
 
     /** {@code append}: the application class loader's way to take one more jar, or null (nothing is shared). */
@@ -74,29 +74,40 @@ final class SharedJars {
         }
     }
 
+    /** What became of a jar added to a kernel's class path: shared, or the kernel's own (and what shadows it). */
+    record Added(boolean shared, List<Path> shadowedBy) {}
+
     /**
-     * Shares {@code jar} if its manifest asks for it and it is not shared yet; true when its classes
-     * now come from the host's class loader. Not shared when it has a class of the same name as a
-     * jar this kernel added before it ({@code earlier}), which a kernel of its own would load first.
+     * A jar added to a kernel's class path. Shared if its manifest asks for it, unless it has a class
+     * of the same name as a jar this kernel added before it ({@code earlier}), which a kernel of its
+     * own would load first. Not shared, and shadowed, when a shared jar holds classes of the same
+     * names: the kernel would get those instead of its own.
      */
-    synchronized boolean share(Path jar, List<Path> earlier) throws IOException {
+    synchronized Added add(Path jar, List<Path> earlier) throws IOException {
         jar = jar.toAbsolutePath().normalize();
         if (shared.containsKey(jar)) {
-            return true;
+            return new Added(true, List.of());
         }
-        if (append == null || !Files.isRegularFile(jar) || !declaresShared(jar)) {
-            return false;
+        if (!Files.isRegularFile(jar)) {
+            return new Added(false, List.of());
         }
         // the jar's class names are read (a few tens of ms for the library) only when there is
         // something to compare them with: not for the first jar of a new host's first kernel
-        for (Path other : shared.keySet()) {
-            if (overlap(jar, other)) {
-                return false;               // another file of the same classes is shared: conflicts() says so
+        Set<String> names = null;
+        List<Path> shadowedBy = new ArrayList<>();
+        for (Path one : shared.keySet()) {
+            names = names != null ? names : classes(jar);
+            if (overlap(names, sharedClasses(one))) {
+                shadowedBy.add(one);
             }
         }
+        if (!shadowedBy.isEmpty() || append == null || !declaresShared(jar)) {
+            return new Added(false, shadowedBy);
+        }
         for (Path other : earlier) {
-            if (Files.isRegularFile(other) && overlap(jar, other)) {
-                return false;
+            names = names != null ? names : classes(jar);
+            if (Files.isRegularFile(other) && overlap(names, classes(other))) {
+                return new Added(false, List.of());
             }
         }
         try {
@@ -105,27 +116,10 @@ final class SharedJars {
             throw new IOException("the host's class loader refused " + jar + ": " + e, e);
         }
         shared.put(jar, Stamp.of(jar));
-        return true;
-    }
-
-    /** The shared jars whose classes {@code jar} (not shared) names again: they would shadow its own. */
-    synchronized List<Path> conflicts(Path jar) throws IOException {
-        jar = jar.toAbsolutePath().normalize();
-        List<Path> found = new ArrayList<>();
-        if (shared.isEmpty() || shared.containsKey(jar) || !Files.isRegularFile(jar)) {
-            return found;
+        if (names != null) {
+            sharedClasses.put(jar, names);
         }
-        for (Path one : shared.keySet()) {
-            if (overlap(jar, one)) {
-                found.add(one);
-            }
-        }
-        return found;
-    }
-
-    private boolean overlap(Path a, Path b) throws IOException {
-        Set<String> inB = classes(b);
-        return classes(a).stream().anyMatch(inB::contains);
+        return new Added(true, List.of());
     }
 
     /** The shared jars that were built again, replaced or removed since they were shared. */
@@ -150,19 +144,27 @@ final class SharedJars {
         }
     }
 
-    /** The classes in {@code jar}; a shared jar's are kept, as it does not change while it is shared. */
-    private Set<String> classes(Path jar) throws IOException {
-        Set<String> known = classes.get(jar);
-        if (known != null && shared.containsKey(jar)) {
-            return known;
+    /** A shared jar's classes, read once: it does not change while it is shared (or the host ends). */
+    private Set<String> sharedClasses(Path jar) throws IOException {
+        Set<String> names = sharedClasses.get(jar);
+        if (names == null) {
+            names = classes(jar);
+            sharedClasses.put(jar, names);
         }
+        return names;
+    }
+
+    private static boolean overlap(Set<String> a, Set<String> b) {
+        return a.stream().anyMatch(b::contains);
+    }
+
+    private static Set<String> classes(Path jar) throws IOException {
         Set<String> names = new HashSet<>();
         try (JarFile file = new JarFile(jar.toFile())) {
             file.stream().map(e -> e.getName())
                     .filter(n -> n.endsWith(".class") && !n.startsWith("META-INF/") && !n.endsWith("module-info.class"))
                     .forEach(names::add);
         }
-        classes.put(jar, names);
         return names;
     }
 }
