@@ -20,7 +20,8 @@ gradnotes.kernel.Host and the client gradnotes-kernel.py that Jupyter starts) ag
   anew; a host whose shared jar was built again does not serve the next kernel (a new host does);
   a jar whose classes the shared ones would shadow is refused with a message, and its host retires;
 - a folder removed and made again under the same name gets a new host (the old one works in the
-  removed folder).
+  removed folder); two kernels started at once in a new folder both start (one client may take the
+  host the other started).
 """
 import json
 import os
@@ -163,6 +164,7 @@ def hosts():
         stop(km, kc)
     report(ended(pid), "killing the process Jupyter started ends its host")
 
+    started_together(scratch)
     rebuilt_and_shadowed(jar, scratch)
     folder_made_again(scratch, counter)
     shutil.rmtree(scratch, ignore_errors=True)
@@ -188,6 +190,33 @@ def hosts():
                                                "Jupyter started", f"{pid} against {km.provisioner.pid}")
     finally:
         stop(km, kc)
+
+
+def started_together(scratch, rounds=3):
+    """Two kernels started at once in a folder with no host yet (the runner's two lanes on a new folder):
+    each client starts a host, and one may take the other's; both kernels must start all the same."""
+    started = 0
+    for n in range(rounds):
+        folder = pathlib.Path(scratch, f"together-{n}")
+        folder.mkdir()
+        pair = []
+        for _ in range(2):
+            km = KernelManager(kernel_name="java")
+            km.start_kernel(stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=str(folder))
+            pair.append(km)
+        for km in pair:
+            kc = km.client()
+            kc.start_channels()
+            try:
+                kc.wait_for_ready(timeout=60)
+                started += value(kc, "1 + 1") == "2"
+                shut_down(km, kc)
+            except RuntimeError:
+                pass
+            finally:
+                stop(km, kc)
+    report(started == 2 * rounds, "two kernels started at once in a new folder both start, whichever host "
+           "each ends up on", f"{started} of {2 * rounds} started")
 
 
 def rebuilt_and_shadowed(jar, scratch):

@@ -142,15 +142,17 @@ def serve(connection_file):
         answer = ask(path, request, START_TIMEOUT)
         if answer:
             break
-    if not answer:
+    for _ in range(3 if not answer else 0):
         path = start_host(java, folder, key)
         for _ in range(100):                      # it binds, then listens
             answer = ask(path, request, START_TIMEOUT)
-            if answer:
+            if answer or not path.exists():       # served, or another client starting beside this one took it
                 break
             time.sleep(0.01)
+        if answer:
+            break
     if not answer:
-        raise SystemExit("gradnotes-kernel: the kernel host it started did not take the kernel")
+        raise SystemExit("gradnotes-kernel: the kernel hosts it started did not take the kernel")
     conn, status = answer
     if not status.startswith("started "):
         # "failed ...": the host could not start the kernel (a port already in use, say)
